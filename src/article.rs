@@ -1,0 +1,388 @@
+//! The article model: the public JSON format a publisher gives the widget, how it is parsed and
+//! checked, and the small facts the view derives from it (text direction, publication date, which
+//! links are safe to render). Pure Rust, tested natively.
+
+use serde::Deserialize;
+
+use crate::error::{LoadError, LoadErrorKind};
+
+/// An article as the widget renders it. Only `headline` and a non-empty `body` are required;
+/// unknown fields are ignored so that publishers can send richer JSON than the widget reads.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Article {
+    pub headline: String,
+    pub standfirst: Option<String>,
+    pub byline: Option<String>,
+    pub source: Option<Source>,
+    /// An RFC 3339 date-time, for example `2013-09-24T00:00:00Z`.
+    pub published: Option<String>,
+    /// A BCP 47 language tag, for example `en` or `ar`.
+    pub lang: Option<String>,
+    /// The article's canonical URL.
+    pub url: Option<String>,
+    pub image: Option<Image>,
+    pub body: Vec<Block>,
+}
+
+/// Who published the article.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Source {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+/// The lead figure.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Image {
+    pub src: String,
+    /// The text alternative; an empty string marks the image as decorative.
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+/// One block of the article body, tagged by `type`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Block {
+    Paragraph {
+        text: String,
+    },
+    Subheading {
+        text: String,
+    },
+    Quote {
+        text: String,
+        #[serde(default)]
+        cite: Option<String>,
+    },
+    List {
+        #[serde(default)]
+        ordered: bool,
+        items: Vec<String>,
+    },
+    /// A block type this version does not know: skipped, so newer feeds still render.
+    #[serde(other)]
+    Unknown,
+}
+
+impl Block {
+    /// Whether the block has anything to show.
+    pub fn is_renderable(&self) -> bool {
+        match self {
+            Block::Paragraph { text } | Block::Subheading { text } | Block::Quote { text, .. } => {
+                !text.trim().is_empty()
+            }
+            Block::List { items, .. } => items.iter().any(|item| !item.trim().is_empty()),
+            Block::Unknown => false,
+        }
+    }
+}
+
+/// Reads an article from the widget's JSON format and checks what the widget requires.
+pub fn parse_article(json: &str) -> Result<Article, LoadError> {
+    // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let mut article: Article = serde_json::from_str(json).map_err(|error| {
+        LoadError::new(LoadErrorKind::Malformed {
+            reason: error.to_string(),
+        })
+    })?;
+    if article.headline.trim().is_empty() {
+        return Err(LoadError::new(LoadErrorKind::MissingHeadline));
+    }
+    article.body.retain(Block::is_renderable);
+    if article.body.is_empty() {
+        return Err(LoadError::new(LoadErrorKind::EmptyBody));
+    }
+    Ok(article)
+}
+
+/// Which way a language is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The value of the HTML `dir` attribute.
+    pub fn as_attr(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
+
+    /// The direction of a BCP 47 language tag: right-to-left for languages and scripts written
+    /// that way, left-to-right otherwise.
+    pub fn of_language(tag: &str) -> Direction {
+        const RTL_LANGUAGES: [&str; 12] = [
+            "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "ug", "ur", "yi",
+        ];
+        const RTL_SCRIPTS: [&str; 7] = ["arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg"];
+        let mut subtags = tag.split(['-', '_']);
+        let language = subtags.next().unwrap_or_default().to_ascii_lowercase();
+        let script = subtags
+            .next()
+            .filter(|subtag| subtag.len() == 4)
+            .map(str::to_ascii_lowercase);
+        let rtl = match script {
+            Some(script) => RTL_SCRIPTS.contains(&script.as_str()),
+            None => RTL_LANGUAGES.contains(&language.as_str()),
+        };
+        if rtl {
+            Direction::Rtl
+        } else {
+            Direction::Ltr
+        }
+    }
+}
+
+/// A calendar date read from the start of an RFC 3339 date-time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CalendarDate {
+    pub year: u16,
+    /// 1 to 12.
+    pub month: u8,
+    /// 1 to 31.
+    pub day: u8,
+}
+
+impl CalendarDate {
+    /// Reads `YYYY-MM-DD` from the start of `value`; `None` if it is not a real date.
+    pub fn parse(value: &str) -> Option<CalendarDate> {
+        let date = value.trim().get(..10)?;
+        let mut parts = date.split('-');
+        let year: u16 = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
+        let month: u8 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+        let day: u8 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let days_in_month = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days_in_month)
+            .contains(&day)
+            .then_some(CalendarDate { year, month, day })
+    }
+}
+
+/// Whether a URL from the article may become a link: `http:`, `https:` and relative references
+/// pass; any other scheme (`javascript:`, `data:`, `vbscript:` …) does not.
+pub fn is_safe_link(url: &str) -> bool {
+    let url = url.trim();
+    if url.is_empty() {
+        return false;
+    }
+    // A scheme is letters, digits, `+`, `-`, `.` before the first `:`, and comes before any of
+    // `/ ? #`; anything else is a relative reference.
+    match url.find([':', '/', '?', '#']) {
+        Some(index) if url.as_bytes().get(index) == Some(&b':') => {
+            let scheme = url.get(..index).unwrap_or_default();
+            scheme.eq_ignore_ascii_case("https") || scheme.eq_ignore_ascii_case("http")
+        }
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../demo/articles/syria-resolution.json");
+
+    #[test]
+    fn parses_the_seed_article() {
+        let article = parse_article(SEED).unwrap();
+        assert_eq!(
+            article.headline,
+            "US, Russia Fail to Agree on Syria Resolution"
+        );
+        assert_eq!(article.byline.as_deref(), Some("VOA News"));
+        assert_eq!(article.lang.as_deref(), Some("en"));
+        let image = article.image.unwrap();
+        assert_eq!(
+            image.alt,
+            "John Kerry and Sergei Lavrov shake hands after conducting a bilateral meeting. Tuesday, Sept. 24, 2013."
+        );
+        assert_eq!(article.body.len(), 10);
+        assert!(
+            matches!(&article.body[0], Block::Paragraph { text } if text.starts_with("The top diplomats"))
+        );
+    }
+
+    #[test]
+    fn parses_every_block_type() {
+        let article = parse_article(
+            r#"{"headline":"H","body":[
+                {"type":"paragraph","text":"p"},
+                {"type":"subheading","text":"s"},
+                {"type":"quote","text":"q","cite":"c"},
+                {"type":"list","ordered":true,"items":["a","b"]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            article.body,
+            vec![
+                Block::Paragraph { text: "p".into() },
+                Block::Subheading { text: "s".into() },
+                Block::Quote {
+                    text: "q".into(),
+                    cite: Some("c".into())
+                },
+                Block::List {
+                    ordered: true,
+                    items: vec!["a".into(), "b".into()]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn requires_only_headline_and_body() {
+        let article =
+            parse_article(r#"{"headline":"H","body":[{"type":"paragraph","text":"p"}]}"#).unwrap();
+        assert_eq!(article.standfirst, None);
+        assert_eq!(article.image, None);
+        assert_eq!(article.source, None);
+    }
+
+    #[test]
+    fn ignores_unknown_fields_and_block_types() {
+        let article = parse_article(
+            r#"{"headline":"H","section":"World","tags":["a"],
+                "image":{"src":"a.png","alt":"","focalPoint":[1,2]},
+                "body":[{"type":"video","id":"x"},{"type":"paragraph","text":"p","emphasis":true}]}"#,
+        )
+        .unwrap();
+        assert_eq!(article.body, vec![Block::Paragraph { text: "p".into() }]);
+    }
+
+    #[test]
+    fn accepts_a_byte_order_mark() {
+        let json = format!("\u{feff}{SEED}");
+        assert!(parse_article(&json).is_ok());
+    }
+
+    #[test]
+    fn rejects_malformed_json_with_the_parsers_reason() {
+        let error = parse_article(r#"{"headline": "H", "body": [}"#).unwrap_err();
+        assert!(matches!(error.kind(), LoadErrorKind::Malformed { .. }));
+        assert!(error.to_string().contains("line 1"), "{error}");
+    }
+
+    #[test]
+    fn rejects_wrong_types() {
+        let error = parse_article(r#"{"headline": 5, "body": []}"#).unwrap_err();
+        assert!(matches!(error.kind(), LoadErrorKind::Malformed { .. }));
+        let error = parse_article(r#"{"headline": "H", "body": "text"}"#).unwrap_err();
+        assert!(matches!(error.kind(), LoadErrorKind::Malformed { .. }));
+        let error = parse_article(r#"[1, 2]"#).unwrap_err();
+        assert!(matches!(error.kind(), LoadErrorKind::Malformed { .. }));
+    }
+
+    #[test]
+    fn rejects_a_missing_or_blank_headline() {
+        for json in [
+            r#"{"body":[{"type":"paragraph","text":"p"}]}"#,
+            r#"{"headline":"  ","body":[{"type":"paragraph","text":"p"}]}"#,
+        ] {
+            let error = parse_article(json).unwrap_err();
+            assert_eq!(error.kind(), &LoadErrorKind::MissingHeadline, "{json}");
+        }
+    }
+
+    #[test]
+    fn rejects_a_missing_or_empty_body() {
+        for json in [
+            r#"{"headline":"H"}"#,
+            r#"{"headline":"H","body":[]}"#,
+            r#"{"headline":"H","body":[{"type":"paragraph","text":" "},{"type":"list","items":[]}]}"#,
+            r#"{"headline":"H","body":[{"type":"gallery"}]}"#,
+        ] {
+            let error = parse_article(json).unwrap_err();
+            assert_eq!(error.kind(), &LoadErrorKind::EmptyBody, "{json}");
+        }
+    }
+
+    #[test]
+    fn knows_right_to_left_languages_and_scripts() {
+        for tag in [
+            "ar",
+            "fa",
+            "ur",
+            "he",
+            "ps",
+            "AR-eg",
+            "fa_IR",
+            "ku-Arab",
+            "az-Arab-IR",
+        ] {
+            assert_eq!(Direction::of_language(tag), Direction::Rtl, "{tag}");
+        }
+        for tag in [
+            "en", "es", "ru", "uk", "zh-Hans", "ko", "tr", "sw", "", "pa-Guru",
+        ] {
+            assert_eq!(Direction::of_language(tag), Direction::Ltr, "{tag}");
+        }
+    }
+
+    #[test]
+    fn reads_the_calendar_date_of_a_timestamp() {
+        assert_eq!(
+            CalendarDate::parse("2013-09-24T00:00:00Z"),
+            Some(CalendarDate {
+                year: 2013,
+                month: 9,
+                day: 24
+            })
+        );
+        assert_eq!(CalendarDate::parse("2024-02-29").map(|d| d.day), Some(29));
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        for value in [
+            "2023-02-29",
+            "2013-13-01",
+            "2013-04-31",
+            "24/09/2013",
+            "2013-9-24",
+            "",
+            "2013-09-2é",
+        ] {
+            assert_eq!(CalendarDate::parse(value), None, "{value}");
+        }
+    }
+
+    #[test]
+    fn allows_only_web_links() {
+        for url in [
+            "https://www.voanews.com/a/x",
+            "HTTP://example.com",
+            "/a/b",
+            "b?c=d:e",
+            "#top",
+            "//cdn.example/x",
+        ] {
+            assert!(is_safe_link(url), "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "data:text/html,x",
+            "vbscript:x",
+            "mailto:a@b",
+            "",
+        ] {
+            assert!(!is_safe_link(url), "{url}");
+        }
+    }
+}

@@ -1,0 +1,195 @@
+//! One embed's Yew app: it turns the element's source into an article (parsing inline JSON at
+//! once, fetching a `src`), follows the page-wide text-size choice and renders [`Reader`].
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, RequestInit, Response, Url};
+use yew::prelude::*;
+
+use crate::article::{is_safe_link, parse_article, Article};
+use crate::browser::{console, text_size_store};
+use crate::components::{LoadState, Reader};
+use crate::error::{LoadError, LoadErrorKind};
+use crate::text_size::TextSize;
+
+/// Where an embed's article comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ArticleSource {
+    /// The `src` attribute, resolved against the page's base URL.
+    Url(AttrValue),
+    /// The text of an inline `<script type="application/json">` child.
+    Inline(AttrValue),
+    /// Neither.
+    Missing,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderAppProps {
+    pub source: ArticleSource,
+    /// The `text-size` attribute: the step used until the reader chooses one. Default: MD.
+    #[prop_or_default]
+    pub requested_size: Option<TextSize>,
+    /// A number unique to this embed on the page.
+    pub instance: u32,
+    /// How the console names this element, e.g. `<reader-widget src="/a.json">`.
+    pub element_name: AttrValue,
+}
+
+#[component]
+pub fn ReaderApp(props: &ReaderAppProps) -> Html {
+    // The state remembers which source it belongs to, so a changed `src` reloads and an inline
+    // article is parsed once, before the first paint.
+    let loaded = use_state(|| {
+        let state = immediate_state(&props.source, &props.element_name);
+        (props.source.clone(), state)
+    });
+    {
+        let loaded = loaded.clone();
+        let element_name = props.element_name.clone();
+        use_effect_with(props.source.clone(), move |source| {
+            let controller = AbortController::new().ok();
+            if loaded.0 != *source {
+                loaded.set((source.clone(), immediate_state(source, &element_name)));
+            }
+            if let ArticleSource::Url(url) = source {
+                if loaded.0 != *source || loaded.1 == LoadState::Loading {
+                    let signal = controller.as_ref().map(AbortController::signal);
+                    let url = url.clone();
+                    let source = source.clone();
+                    let loaded = loaded.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let result = fetch_article(&url, signal.as_ref()).await;
+                        if signal.as_ref().is_some_and(AbortSignal::aborted) {
+                            return;
+                        }
+                        let state = settle(result, &url, &element_name);
+                        loaded.set((source, state));
+                    });
+                }
+            }
+            move || {
+                if let Some(controller) = controller {
+                    controller.abort();
+                }
+            }
+        });
+    }
+
+    let choice = use_state(text_size_store::reader_choice);
+    {
+        let choice = choice.setter();
+        use_effect_with((), move |_| {
+            let id = text_size_store::subscribe(Callback::from(move |new| choice.set(new)));
+            move || text_size_store::unsubscribe(id)
+        });
+    }
+    let size = (*choice).or(props.requested_size).unwrap_or_default();
+
+    html! {
+        <Reader
+            state={loaded.1.clone()}
+            {size}
+            instance={props.instance}
+            onchoose_size={Callback::from(text_size_store::choose)}
+        />
+    }
+}
+
+/// The state a source gives without waiting: inline JSON parsed, a URL still loading.
+fn immediate_state(source: &ArticleSource, element_name: &str) -> LoadState {
+    match source {
+        ArticleSource::Url(_) => LoadState::Loading,
+        ArticleSource::Inline(json) => {
+            let base = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.base_uri().ok().flatten())
+                .unwrap_or_default();
+            settle(parse_article(json), &base, element_name)
+        }
+        ArticleSource::Missing => settle(
+            Err(LoadError::new(LoadErrorKind::NoSource)),
+            "",
+            element_name,
+        ),
+    }
+}
+
+/// Finishes a load: resolves the article's URLs against `base`, or reports the failure once.
+fn settle(result: Result<Article, LoadError>, base: &str, element_name: &str) -> LoadState {
+    match result {
+        Ok(article) => LoadState::Ready(Rc::new(resolve_urls(article, base, element_name))),
+        Err(error) => {
+            console::error(element_name, &error);
+            LoadState::Failed(error)
+        }
+    }
+}
+
+async fn fetch_article(url: &str, signal: Option<&AbortSignal>) -> Result<Article, LoadError> {
+    let network_error = |reason: wasm_bindgen::JsValue| {
+        let reason = reason
+            .dyn_ref::<js_sys::Error>()
+            .map(|error| String::from(error.message()))
+            .or_else(|| reason.as_string())
+            .unwrap_or_else(|| "the request failed".to_owned());
+        LoadError::new(LoadErrorKind::Network {
+            url: url.to_owned(),
+            reason,
+        })
+    };
+    let window = web_sys::window().ok_or_else(|| network_error("no window".into()))?;
+    let init = RequestInit::new();
+    init.set_signal(signal);
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(network_error)?
+        .dyn_into()
+        .map_err(network_error)?;
+    if !response.ok() {
+        return Err(LoadError::new(LoadErrorKind::Http {
+            url: url.to_owned(),
+            status: response.status(),
+        }));
+    }
+    let text = JsFuture::from(response.text().map_err(network_error)?)
+        .await
+        .map_err(network_error)?
+        .as_string()
+        .unwrap_or_default();
+    parse_article(&text)
+}
+
+/// Makes the article's URLs absolute against `base` (the article's own URL, or the page's for
+/// inline JSON), so a relative image path works wherever the JSON is served from. URLs that are
+/// not web links, or that do not parse, are dropped with a console note.
+fn resolve_urls(mut article: Article, base: &str, element_name: &str) -> Article {
+    let resolve = |url: &str, what: &str| -> Option<String> {
+        let resolved = is_safe_link(url)
+            .then(|| Url::new_with_base(url.trim(), base).ok())
+            .flatten()
+            .map(|url| url.href());
+        if resolved.is_none() {
+            console::warn(
+                element_name,
+                &format!("ignored the {what} URL \"{url}\": not an http(s) URL"),
+            );
+        }
+        resolved
+    };
+    if let Some(image) = article.image.as_mut() {
+        match resolve(&image.src, "image") {
+            Some(src) => image.src = src,
+            None => article.image = None,
+        }
+    }
+    if let Some(source) = article.source.as_mut() {
+        source.url = source.url.as_deref().and_then(|url| resolve(url, "source"));
+    }
+    article.url = article
+        .url
+        .as_deref()
+        .and_then(|url| resolve(url, "canonical"));
+    article
+}

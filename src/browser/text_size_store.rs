@@ -1,0 +1,122 @@
+//! The reader's text-size choice, shared by every embed on the page and by other open tabs. It is
+//! kept in localStorage through gloo; the `storage` event brings other tabs' choices in. Where
+//! storage is blocked or throws (blocked cookies, sandboxed frames, a full quota), the choice
+//! lives for the page's lifetime and nothing is said to the reader.
+
+use std::cell::RefCell;
+
+use gloo::events::EventListener;
+use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+use yew::Callback;
+
+use crate::text_size::TextSize;
+
+/// The localStorage key, namespaced so it cannot collide with the host page's keys.
+pub const STORAGE_KEY: &str = "reader-widget:text-size";
+
+#[derive(Default)]
+struct Store {
+    /// `None` until first read from storage.
+    choice: Option<Option<TextSize>>,
+    next_id: u32,
+    subscribers: Vec<(u32, Callback<Option<TextSize>>)>,
+    other_tabs: Option<EventListener>,
+}
+
+thread_local! {
+    static STORE: RefCell<Store> = RefCell::new(Store::default());
+}
+
+/// The step the reader chose, if any, in this page, another tab or an earlier visit.
+pub fn reader_choice() -> Option<TextSize> {
+    STORE.with(|store| {
+        let mut store = store.borrow_mut();
+        *store.choice.get_or_insert_with(read_storage)
+    })
+}
+
+/// Records the reader's choice, remembers it and tells every embed.
+pub fn choose(size: TextSize) {
+    if storage_usable() {
+        let _ = LocalStorage::set(STORAGE_KEY, size.code());
+    }
+    publish(Some(size));
+}
+
+/// Calls `callback` with every later change of the choice, until [`unsubscribe`] is called with
+/// the returned id.
+pub fn subscribe(callback: Callback<Option<TextSize>>) -> u32 {
+    STORE.with(|store| {
+        let mut store = store.borrow_mut();
+        if store.other_tabs.is_none() {
+            store.other_tabs = web_sys::window()
+                .map(|window| EventListener::new(&window, "storage", on_storage_event));
+        }
+        store.next_id = store.next_id.wrapping_add(1);
+        let id = store.next_id;
+        store.subscribers.push((id, callback));
+        id
+    })
+}
+
+pub fn unsubscribe(id: u32) {
+    STORE.with(|store| {
+        let mut store = store.borrow_mut();
+        store
+            .subscribers
+            .retain(|(subscriber, _)| *subscriber != id);
+        if store.subscribers.is_empty() {
+            store.other_tabs = None;
+        }
+    });
+}
+
+fn publish(choice: Option<TextSize>) {
+    // Callbacks are called after the borrow ends: a subscriber may subscribe or unsubscribe.
+    let subscribers: Vec<Callback<Option<TextSize>>> = STORE.with(|store| {
+        let mut store = store.borrow_mut();
+        store.choice = Some(choice);
+        store
+            .subscribers
+            .iter()
+            .map(|(_, callback)| callback.clone())
+            .collect()
+    });
+    for callback in subscribers {
+        callback.emit(choice);
+    }
+}
+
+fn on_storage_event(event: &web_sys::Event) {
+    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+        return;
+    };
+    // A `null` key means the other tab cleared all of storage.
+    match event.key() {
+        Some(key) if key == STORAGE_KEY => {
+            publish(event.new_value().as_deref().and_then(parse_stored))
+        }
+        None => publish(None),
+        Some(_) => {}
+    }
+}
+
+/// Whether localStorage can be reached at all; gloo assumes it can.
+fn storage_usable() -> bool {
+    web_sys::window().is_some_and(|window| matches!(window.local_storage(), Ok(Some(_))))
+}
+
+fn read_storage() -> Option<TextSize> {
+    if !storage_usable() {
+        return None;
+    }
+    LocalStorage::get::<String>(STORAGE_KEY)
+        .ok()
+        .and_then(|code| code.parse().ok())
+}
+
+/// Reads a raw stored value, as the `storage` event hands it over: gloo stores JSON strings.
+fn parse_stored(raw: &str) -> Option<TextSize> {
+    serde_json::from_str::<String>(raw).ok()?.parse().ok()
+}

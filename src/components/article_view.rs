@@ -1,0 +1,149 @@
+//! The article itself: headline, standfirst, byline, source and date, the lead figure and the
+//! body. Everything here scales with the reader's text-size step; nothing else in the widget does,
+//! so the controls never move under the reader's pointer.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::article::{is_safe_link, Article, Block, CalendarDate, Direction, Image};
+use crate::labels::{Labels, ENGLISH};
+use crate::text_size::TextSize;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleViewProps {
+    pub article: Rc<Article>,
+    /// The text-size step in force.
+    pub size: TextSize,
+    /// The id of the body, the target of "Skip to article text".
+    pub body_id: AttrValue,
+    /// The body element, focused by "Skip to article text".
+    pub body_ref: NodeRef,
+}
+
+#[component]
+pub fn ArticleView(props: &ArticleViewProps) -> Html {
+    let labels = &ENGLISH;
+    let article = &props.article;
+    let lang = article
+        .lang
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty());
+    let dir = lang.map(|lang| Direction::of_language(lang).as_attr());
+    html! {
+        <article class={classes!("rw-article", props.size.class())} lang={lang.map(str::to_owned)} {dir}>
+            <header class="rw-article__header">
+                <h2 class="rw-article__headline">{&article.headline}</h2>
+                if let Some(standfirst) = article.standfirst.as_deref().filter(|s| !s.trim().is_empty()) {
+                    <p class="rw-article__standfirst">{standfirst}</p>
+                }
+                {meta_line(article, labels)}
+            </header>
+            if let Some(image) = article.image.as_ref().filter(|image| !image.src.trim().is_empty()) {
+                {figure(image, labels)}
+            }
+            <div class="rw-article__body" id={props.body_id.clone()} ref={props.body_ref.clone()}>
+                {for article.body.iter().map(block)}
+            </div>
+        </article>
+    }
+}
+
+/// Byline, source and date on one line; nothing when the article has none of them.
+fn meta_line(article: &Article, labels: &Labels) -> Html {
+    let byline = article
+        .byline
+        .as_deref()
+        .map(str::trim)
+        .filter(|b| !b.is_empty());
+    let source = article
+        .source
+        .as_ref()
+        .filter(|source| !source.name.trim().is_empty())
+        // A byline that already names the source says it once.
+        .filter(|source| byline != Some(source.name.trim()));
+    let published = article
+        .published
+        .as_deref()
+        .and_then(|value| CalendarDate::parse(value).map(|date| (value.trim(), date)));
+    if byline.is_none() && source.is_none() && published.is_none() {
+        return Html::default();
+    }
+    html! {
+        <p class="rw-article__meta">
+            if let Some(byline) = byline {
+                <span class="rw-article__byline">{byline}</span>
+            }
+            if let Some(source) = source {
+                <span class="rw-article__source">
+                    if let Some(url) = source.url.as_deref().filter(|url| is_safe_link(url)) {
+                        <a href={url.to_owned()} rel="noopener noreferrer">{&source.name}</a>
+                    } else {
+                        {&source.name}
+                    }
+                </span>
+            }
+            if let Some((value, date)) = published {
+                <time class="rw-article__date" datetime={value.to_owned()}>{labels.format_date(date)}</time>
+            }
+        </p>
+    }
+}
+
+/// The lead figure: the image with its text alternative, then its caption and credit.
+fn figure(image: &Image, labels: &Labels) -> Html {
+    let caption = image
+        .caption
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let credit = image
+        .credit
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    html! {
+        <figure class="rw-article__figure">
+            <img class="rw-article__image" src={image.src.clone()} alt={image.alt.clone()} decoding="async" />
+            if caption.is_some() || credit.is_some() {
+                <figcaption class="rw-article__caption">
+                    if let Some(caption) = caption {
+                        {caption}{" "}
+                    }
+                    if let Some(credit) = credit {
+                        <span class="rw-article__credit">{labels.image_credit}{" "}{credit}</span>
+                    }
+                </figcaption>
+            }
+        </figure>
+    }
+}
+
+/// One body block. Text is always text: Yew escapes it, so markup in an article stays inert.
+fn block(block: &Block) -> Html {
+    match block {
+        Block::Paragraph { text } => html! { <p class="rw-article__paragraph">{text}</p> },
+        Block::Subheading { text } => html! { <h3 class="rw-article__subheading">{text}</h3> },
+        Block::Quote { text, cite } => html! {
+            <blockquote class="rw-article__quote">
+                <p>{text}</p>
+                if let Some(cite) = cite.as_deref().filter(|c| !c.trim().is_empty()) {
+                    <p class="rw-article__quote-source">{"— "}{cite}</p>
+                }
+            </blockquote>
+        },
+        Block::List { ordered, items } => {
+            let items = items
+                .iter()
+                .filter(|item| !item.trim().is_empty())
+                .map(|item| html! { <li>{item}</li> });
+            if *ordered {
+                html! { <ol class="rw-article__list">{for items}</ol> }
+            } else {
+                html! { <ul class="rw-article__list">{for items}</ul> }
+            }
+        }
+        Block::Unknown => Html::default(),
+    }
+}

@@ -1,0 +1,98 @@
+//! Why an embed could not show its article: one error type for every stage (finding the source,
+//! fetching it, parsing and checking it), whose message names the bad input for the console, and
+//! which the view maps to a short message for the reader.
+
+use std::fmt;
+
+/// An embed's article could not be shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    kind: LoadErrorKind,
+}
+
+/// What went wrong.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum LoadErrorKind {
+    /// Neither a `src` attribute nor an inline `<script type="application/json">` child.
+    NoSource,
+    /// The request failed before any answer: offline, refused by CORS, aborted.
+    Network { url: String, reason: String },
+    /// The server answered with an error status.
+    Http { url: String, status: u16 },
+    /// The text is not JSON, or a field has the wrong type.
+    Malformed { reason: String },
+    /// `headline` is missing or blank.
+    MissingHeadline,
+    /// `body` is missing or has no block with text.
+    EmptyBody,
+}
+
+impl LoadError {
+    pub fn new(kind: LoadErrorKind) -> LoadError {
+        LoadError { kind }
+    }
+
+    pub fn kind(&self) -> &LoadErrorKind {
+        &self.kind
+    }
+
+    /// Whether the article could not be reached, as opposed to reached but unusable.
+    pub fn is_unreachable(&self) -> bool {
+        matches!(
+            self.kind,
+            LoadErrorKind::NoSource | LoadErrorKind::Network { .. } | LoadErrorKind::Http { .. }
+        )
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            LoadErrorKind::NoSource => f.write_str(
+                "no article given: add a src attribute or a <script type=\"application/json\"> child",
+            ),
+            LoadErrorKind::Network { url, reason } => {
+                write!(f, "could not fetch {url}: {reason}")
+            }
+            LoadErrorKind::Http { url, status } => {
+                write!(f, "could not fetch {url}: the server answered HTTP {status}")
+            }
+            LoadErrorKind::Malformed { reason } => write!(f, "the article is not valid JSON: {reason}"),
+            LoadErrorKind::MissingHeadline => f.write_str("the article has no \"headline\""),
+            LoadErrorKind::EmptyBody => {
+                f.write_str("the article's \"body\" has no paragraph, subheading, quote or list with text")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_bad_input() {
+        let error = LoadError::new(LoadErrorKind::Http {
+            url: "https://news.example/a.json".into(),
+            status: 404,
+        });
+        assert_eq!(
+            error.to_string(),
+            "could not fetch https://news.example/a.json: the server answered HTTP 404"
+        );
+    }
+
+    #[test]
+    fn network_and_http_failures_are_unreachable_articles() {
+        assert!(LoadError::new(LoadErrorKind::NoSource).is_unreachable());
+        assert!(LoadError::new(LoadErrorKind::Http {
+            url: "u".into(),
+            status: 500
+        })
+        .is_unreachable());
+        assert!(!LoadError::new(LoadErrorKind::EmptyBody).is_unreachable());
+    }
+}

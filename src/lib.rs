@@ -1,0 +1,27 @@
+//! reader-widget renders a news article inside a `<reader-widget>` custom element with the reading
+//! aids of an accessible article page: skip links first and a four-step text-size switcher (XS,
+//! SM, MD, LG). The crate has a pure core that builds and is tested natively (the article model,
+//! the text-size vocabulary, the widget's labels and its Yew components) and, on WebAssembly, a
+//! thin browser layer that defines the element, loads articles, applies styles and remembers the
+//! reader's text size.
+
+pub mod article;
+pub mod components;
+pub mod error;
+pub mod focus;
+pub mod labels;
+pub mod text_size;
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+
+#[cfg(target_arch = "wasm32")]
+pub use browser::define_element;
+
+/// The CSS inside every embed's shadow root: the stylesheet in `styles/` followed by the
+/// text-size rules generated from [`text_size::TextSize`].
+pub fn widget_css() -> String {
+    let mut css = String::from(include_str!("../styles/reader-widget.css"));
+    css.push_str(&text_size::TextSize::stylesheet_rules());
+    css
+}
