@@ -60,6 +60,27 @@ impl TextSize {
         }
     }
 
+    /// The step an arrow key moves to from this one, wrapping around as a native radio group
+    /// does: down and (left-to-right) right go to the next step, up and left to the previous.
+    /// `rtl` swaps left and right. `None` for any other key.
+    pub fn after_arrow_key(self, key: &str, rtl: bool) -> Option<TextSize> {
+        let forward = match key {
+            "ArrowDown" => true,
+            "ArrowUp" => false,
+            "ArrowRight" => !rtl,
+            "ArrowLeft" => rtl,
+            _ => return None,
+        };
+        let count = TextSize::ALL.len();
+        let index = TextSize::ALL.iter().position(|size| *size == self)?;
+        let next = if forward {
+            index + 1
+        } else {
+            index + count - 1
+        } % count;
+        TextSize::ALL.get(next).copied()
+    }
+
     /// CSS rules giving each step's class its font size, appended to the widget's stylesheet so
     /// that the scale is written down only here.
     pub fn stylesheet_rules() -> String {
@@ -148,6 +169,57 @@ mod tests {
             "invalid text-size \"xl\": expected one of xs, sm, md, lg"
         );
         assert!("".parse::<TextSize>().is_err());
+    }
+
+    #[test]
+    fn arrow_keys_move_through_the_steps_and_wrap() {
+        assert_eq!(
+            TextSize::Md.after_arrow_key("ArrowRight", false),
+            Some(TextSize::Lg)
+        );
+        assert_eq!(
+            TextSize::Md.after_arrow_key("ArrowDown", false),
+            Some(TextSize::Lg)
+        );
+        assert_eq!(
+            TextSize::Md.after_arrow_key("ArrowLeft", false),
+            Some(TextSize::Sm)
+        );
+        assert_eq!(
+            TextSize::Md.after_arrow_key("ArrowUp", false),
+            Some(TextSize::Sm)
+        );
+        assert_eq!(
+            TextSize::Lg.after_arrow_key("ArrowRight", false),
+            Some(TextSize::Xs)
+        );
+        assert_eq!(
+            TextSize::Xs.after_arrow_key("ArrowUp", false),
+            Some(TextSize::Lg)
+        );
+    }
+
+    #[test]
+    fn right_to_left_swaps_left_and_right_only() {
+        assert_eq!(
+            TextSize::Md.after_arrow_key("ArrowLeft", true),
+            Some(TextSize::Lg)
+        );
+        assert_eq!(
+            TextSize::Md.after_arrow_key("ArrowRight", true),
+            Some(TextSize::Sm)
+        );
+        assert_eq!(
+            TextSize::Md.after_arrow_key("ArrowDown", true),
+            Some(TextSize::Lg)
+        );
+    }
+
+    #[test]
+    fn other_keys_do_not_move() {
+        for key in ["Tab", "Enter", " ", "Home", "a"] {
+            assert_eq!(TextSize::Md.after_arrow_key(key, false), None, "{key}");
+        }
     }
 
     #[test]

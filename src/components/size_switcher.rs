@@ -1,7 +1,11 @@
-//! The text-size switcher: four steps, XS to LG, as a native radio group, so it is one tab stop,
-//! arrow keys move and select, and the checked step is announced. Each step's accessible name is
-//! its visible label followed by what it does ("XS, extra small text").
+//! The text-size switcher: four steps, XS to LG, as a native radio group, so it is one tab stop
+//! and the checked step is announced. Arrow keys move and select as in any radio group; the
+//! switcher handles them itself so that they behave the same in every engine and in a
+//! right-to-left page. Each step's accessible name is its visible label followed by what it does
+//! ("XS, extra small text").
 
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::labels::ENGLISH;
@@ -40,10 +44,39 @@ pub fn SizeSwitcher(props: &SizeSwitcherProps) -> Html {
             </label>
         }
     });
+    let onchoose = props.onchoose.clone();
+    let onkeydown = Callback::from(move |event: KeyboardEvent| {
+        if let Some(next) = step_for_arrow_key(&event) {
+            onchoose.emit(next);
+        }
+    });
     html! {
         <fieldset class="rw-sizes" lang={labels.lang}>
             <legend class="rw-sizes__legend">{labels.text_size}</legend>
-            <div class="rw-sizes__steps">{for steps}</div>
+            <div class="rw-sizes__steps" {onkeydown}>{for steps}</div>
         </fieldset>
     }
+}
+
+/// For an arrow key pressed on a step: stops the browser's own handling, focuses the step the key
+/// leads to and returns it.
+fn step_for_arrow_key(event: &KeyboardEvent) -> Option<TextSize> {
+    let step = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
+    let group = event.current_target()?.dyn_into::<Element>().ok()?;
+    let rtl = group.matches(":dir(rtl)").unwrap_or(false);
+    let next = step
+        .value()
+        .parse::<TextSize>()
+        .ok()?
+        .after_arrow_key(&event.key(), rtl)?;
+    event.prevent_default();
+    let next_step = group
+        .query_selector(&format!("input[value=\"{}\"]", next.code()))
+        .ok()
+        .flatten()
+        .and_then(|input| input.dyn_into::<HtmlElement>().ok());
+    if let Some(next_step) = next_step {
+        let _ = next_step.focus();
+    }
+    Some(next)
 }

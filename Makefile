@@ -1,0 +1,48 @@
+# reader-widget: `make demo` serves the demo, `make test` runs every test tier. Both install
+# whatever tool is missing first (scripts/install-tools.sh) and skip what is already there.
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+DEMO_ADDRESS := 127.0.0.1
+DEMO_PORT := 8080
+# First load of one embed, brotli-compressed, in bytes.
+SIZE_BUDGET := 92160
+WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=$(shell command -v chromedriver || echo /usr/bin/chromedriver) \
+	WASM_BINDGEN_TEST_TIMEOUT=120
+
+.PHONY: tools dist demo test lint test-native test-browser test-dist size clean
+
+tools:
+	@scripts/install-tools.sh
+
+## dist: the release build in dist/: the widget's files and the demo page, with a size table.
+dist: tools
+	trunk build --release
+	@scripts/size-report.sh dist $(SIZE_BUDGET)
+
+## demo: builds and serves the demo publisher page at http://127.0.0.1:8080
+demo: tools
+	trunk serve --release --address $(DEMO_ADDRESS) --port $(DEMO_PORT) --no-autoreload
+
+## test: every tier: lint, native tests, browser tests, and the release build from another origin.
+test: tools lint test-native test-browser test-dist
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	$(WASM_TEST) cargo test --target wasm32-unknown-unknown --test browser
+
+test-dist: dist
+	cargo test --features dist-tests --test dist -- --test-threads=1
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,10 @@
+// reader-widget.js: the one file a publisher includes, as <script type="module">.
+// It fetches the WebAssembly alongside the wasm-bindgen glue, both relative to this file's own URL
+// (not the page's), so the widget works from any origin that serves these files with CORS.
+// The module's start function defines <reader-widget>; a page that already has it skips the work.
+if (!customElements.get("reader-widget")) {
+  const wasm = fetch(new URL("wasm/reader-widget_bg.wasm", import.meta.url));
+  import("./wasm/reader-widget.js")
+    .then((glue) => glue.default({ module_or_path: wasm }))
+    .catch((error) => console.error("<reader-widget>: the widget could not start:", error));
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs every tool the build, the demo and the tests need on a Debian machine, skipping what
+# is already there: Debian packages (Chromium and its driver, brotli), the wasm32 target, trunk,
+# the wasm-bindgen CLI at the exact version in Cargo.lock, and wasm-opt from npm's binaryen.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_OPT_VERSION=132
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+say() { printf 'install-tools: %s\n' "$*"; }
+
+missing_packages=()
+command -v chromium >/dev/null || missing_packages+=(chromium)
+command -v chromedriver >/dev/null || missing_packages+=(chromium-driver)
+command -v brotli >/dev/null || missing_packages+=(brotli)
+command -v npm >/dev/null || missing_packages+=(npm)
+command -v curl >/dev/null || missing_packages+=(curl)
+if ((${#missing_packages[@]})); then
+  say "installing Debian packages: ${missing_packages[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_packages[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
+  say "installing trunk $TRUNK_VERSION (about 10 minutes)"
+  cargo install "trunk@$TRUNK_VERSION" --locked
+fi
+
+# wasm-bindgen-cli's own lock names a crate version the registry lacks, so no --locked here.
+if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]]; then
+  say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 3 minutes)"
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# Debian's binaryen is too old for what rustc emits; npm's package ships a current wasm-opt.
+if [[ "$(node_modules/.bin/wasm-opt --version 2>/dev/null)" != "wasm-opt version $WASM_OPT_VERSION"* ]]; then
+  say "installing binaryen $WASM_OPT_VERSION from npm"
+  npm ci --no-audit --no-fund --loglevel=error
+fi

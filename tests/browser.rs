@@ -1,0 +1,464 @@
+//! The widget in a real browser (headless Chromium through `wasm-bindgen-test`): elements mount
+//! into shadow roots, the size switcher changes the article text's computed font size by click
+//! and by arrow key, the choice reaches every embed and survives a remount, the skip links move
+//! focus, and a broken embed shows its error while its sibling renders.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../demo/articles/syria-resolution.json");
+const STORAGE_KEY: &str = "reader-widget:text-size";
+
+fn document() -> Document {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .expect("a document")
+}
+
+/// Lets the browser and Yew's scheduler run for `ms` milliseconds.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("a window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("a timer");
+    });
+    JsFuture::from(promise).await.expect("the timer fires");
+}
+
+/// Polls `probe` until it returns something, failing after five seconds.
+async fn wait_for<T>(what: &str, probe: impl Fn() -> Option<T>) -> T {
+    for _ in 0..250 {
+        if let Some(found) = probe() {
+            return found;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+/// A fresh container holding `markup`, with `<reader-widget>` defined.
+fn page(markup: &str) -> Element {
+    reader_widget::define_element();
+    let container = document().create_element("div").expect("a div");
+    container.set_inner_html(markup);
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("appended");
+    container
+}
+
+fn embeds(container: &Element) -> Vec<HtmlElement> {
+    let list = container
+        .query_selector_all("reader-widget")
+        .expect("a selector");
+    (0..list.length())
+        .filter_map(|index| list.get(index))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .collect()
+}
+
+fn shadow(host: &HtmlElement) -> ShadowRoot {
+    host.shadow_root().expect("an open shadow root")
+}
+
+fn find(host: &HtmlElement, selector: &str) -> Option<HtmlElement> {
+    shadow(host)
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
+}
+
+async fn rendered(host: &HtmlElement) -> HtmlElement {
+    wait_for("the article to render", || {
+        find(host, ".rw-article__paragraph")
+    })
+    .await
+}
+
+fn font_size_px(element: &Element) -> f64 {
+    let style = web_sys::window()
+        .expect("a window")
+        .get_computed_style(element)
+        .expect("computed style")
+        .expect("a style declaration");
+    let value = style.get_property_value("font-size").expect("font-size");
+    value.trim_end_matches("px").parse().expect("a pixel size")
+}
+
+/// The reader's default font size, which MD must equal.
+fn default_font_size_px() -> f64 {
+    let probe = document().create_element("div").expect("a div");
+    probe
+        .set_attribute("style", "font-size: medium")
+        .expect("style");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&probe)
+        .expect("appended");
+    let size = font_size_px(&probe);
+    probe.remove();
+    size
+}
+
+fn step(host: &HtmlElement, code: &str) -> HtmlElement {
+    find(host, &format!("input[value=\"{code}\"]")).expect("the step's input")
+}
+
+fn step_label(host: &HtmlElement, code: &str) -> HtmlElement {
+    step(host, code)
+        .parent_element()
+        .and_then(|label| label.dyn_into::<HtmlElement>().ok())
+        .expect("the step's label")
+}
+
+fn checked_step(host: &HtmlElement) -> Option<String> {
+    find(host, "input:checked").and_then(|input| input.get_attribute("value"))
+}
+
+/// Clicks a step's label as a mouse user would, then waits for the article to take its size.
+async fn click_size(host: &HtmlElement, code: &str) {
+    step_label(host, code).click();
+    let rendered_class = format!(".rw-article.rw-size-{code}");
+    wait_for("the article to take the size", || {
+        find(host, &rendered_class)
+    })
+    .await;
+}
+
+fn press(target: &HtmlElement, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_composed(true);
+    let event =
+        KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("an event");
+    target.dispatch_event(&event).expect("dispatched");
+}
+
+fn paragraph_size(host: &HtmlElement) -> f64 {
+    font_size_px(&find(host, ".rw-article__paragraph").expect("a paragraph"))
+}
+
+fn inline_embed(attributes: &str) -> String {
+    format!(
+        r#"<reader-widget {attributes}><script type="application/json">{SEED}</script></reader-widget>"#
+    )
+}
+
+fn blob_url(json: &str) -> String {
+    let parts = js_sys::Array::of1(&JsValue::from_str(json));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).expect("a blob");
+    web_sys::Url::create_object_url_with_blob(&blob).expect("a blob URL")
+}
+
+#[wasm_bindgen_test]
+async fn mounts_into_an_open_shadow_root_from_inline_json() {
+    let container = page(&inline_embed(""));
+    let host = embeds(&container).remove(0);
+    rendered(&host).await;
+    let headline = find(&host, ".rw-article__headline").expect("a headline");
+    assert_eq!(
+        headline.text_content().as_deref(),
+        Some("US, Russia Fail to Agree on Syria Resolution")
+    );
+    // The light DOM is untouched: the widget renders only in its shadow root.
+    assert!(host.query_selector(".rw").expect("a selector").is_none());
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn renders_from_a_src_url() {
+    let url = blob_url(SEED);
+    let container = page(&format!(r#"<reader-widget src="{url}"></reader-widget>"#));
+    let host = embeds(&container).remove(0);
+    let paragraph = rendered(&host).await;
+    assert!(paragraph
+        .text_content()
+        .unwrap_or_default()
+        .starts_with("The top diplomats"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn clicking_each_size_changes_the_article_text_size() {
+    let container = page(&inline_embed(""));
+    let host = embeds(&container).remove(0);
+    rendered(&host).await;
+    let medium = default_font_size_px();
+    for (code, percent) in [("xs", 80.0), ("sm", 90.0), ("md", 100.0), ("lg", 125.0)] {
+        click_size(&host, code).await;
+        let expected = medium * percent / 100.0;
+        assert!(
+            (paragraph_size(&host) - expected).abs() < 0.1,
+            "{code}: {} px, expected {expected} px",
+            paragraph_size(&host)
+        );
+    }
+    // The controls do not scale with the article.
+    let legend = find(&host, ".rw-sizes__legend").expect("a legend");
+    assert!((font_size_px(&legend) - medium).abs() < 0.1);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_focus_and_select_the_next_step() {
+    let container = page(&inline_embed(""));
+    let host = embeds(&container).remove(0);
+    rendered(&host).await;
+    click_size(&host, "md").await;
+    let medium = default_font_size_px();
+    step(&host, "md").focus().expect("focus");
+    press(&step(&host, "md"), "ArrowRight");
+    wait_for("LG to be checked", || {
+        (checked_step(&host).as_deref() == Some("lg")).then_some(())
+    })
+    .await;
+    assert!((paragraph_size(&host) - medium * 1.25).abs() < 0.1);
+    let focused = shadow(&host).active_element().expect("a focused element");
+    assert_eq!(focused.get_attribute("value").as_deref(), Some("lg"));
+    press(&step(&host, "lg"), "ArrowRight");
+    wait_for("XS after wrapping", || {
+        (checked_step(&host).as_deref() == Some("xs")).then_some(())
+    })
+    .await;
+    press(&step(&host, "xs"), "ArrowUp");
+    wait_for("LG again", || {
+        (checked_step(&host).as_deref() == Some("lg")).then_some(())
+    })
+    .await;
+    assert!((paragraph_size(&host) - medium * 1.25).abs() < 0.1);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_switcher_is_a_single_tab_stop() {
+    let container = page(&inline_embed(""));
+    let host = embeds(&container).remove(0);
+    rendered(&host).await;
+    click_size(&host, "sm").await;
+    let inputs = shadow(&host)
+        .query_selector_all("input")
+        .expect("a selector");
+    let inputs: Vec<web_sys::HtmlInputElement> = (0..inputs.length())
+        .filter_map(|index| inputs.get(index))
+        .filter_map(|node| node.dyn_into().ok())
+        .collect();
+    assert_eq!(inputs.len(), 4);
+    // One radio group: every step shares a name, and exactly one is checked.
+    let names: Vec<String> = inputs.iter().map(|input| input.name()).collect();
+    assert!(names
+        .iter()
+        .all(|name| name == &names[0] && !name.is_empty()));
+    assert_eq!(inputs.iter().filter(|input| input.checked()).count(), 1);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_choice_in_one_embed_reaches_the_other_and_storage() {
+    let container = page(&format!(
+        "{}{}",
+        inline_embed(""),
+        inline_embed(r#"text-size="xs""#)
+    ));
+    let hosts = embeds(&container);
+    let (first, second) = (&hosts[0], &hosts[1]);
+    rendered(first).await;
+    rendered(second).await;
+    let medium = default_font_size_px();
+    click_size(first, "lg").await;
+    wait_for("the second embed to follow", || {
+        (checked_step(second).as_deref() == Some("lg")).then_some(())
+    })
+    .await;
+    assert!((paragraph_size(second) - medium * 1.25).abs() < 0.1);
+    let stored = web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
+    assert_eq!(stored.as_deref(), Some("\"lg\""));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_choice_survives_a_remount() {
+    let container = page(&inline_embed(r#"text-size="xs""#));
+    let host = embeds(&container).remove(0);
+    rendered(&host).await;
+    click_size(&host, "lg").await;
+    host.remove();
+    let again = page(&inline_embed(r#"text-size="xs""#));
+    let remounted = embeds(&again).remove(0);
+    rendered(&remounted).await;
+    assert_eq!(checked_step(&remounted).as_deref(), Some("lg"));
+    assert!((paragraph_size(&remounted) - default_font_size_px() * 1.25).abs() < 0.1);
+    container.remove();
+    again.remove();
+}
+
+#[wasm_bindgen_test]
+async fn another_tabs_choice_arrives_through_the_storage_event() {
+    let container = page(&inline_embed(""));
+    let host = embeds(&container).remove(0);
+    rendered(&host).await;
+    click_size(&host, "md").await;
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(Some(STORAGE_KEY));
+    init.set_new_value(Some("\"sm\""));
+    let event =
+        web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("an event");
+    web_sys::window()
+        .expect("a window")
+        .dispatch_event(&event)
+        .expect("dispatched");
+    wait_for("SM from the other tab", || {
+        (checked_step(&host).as_deref() == Some("sm")).then_some(())
+    })
+    .await;
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_text_size_attribute_sets_the_start_until_the_reader_chooses() {
+    // Another tab clearing storage leaves the reader with no choice.
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(None);
+    let clear =
+        web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("an event");
+    let container = page(&format!(
+        "{}{}",
+        inline_embed(r#"text-size="sm""#),
+        inline_embed(r#"text-size="LG""#)
+    ));
+    let hosts = embeds(&container);
+    rendered(&hosts[0]).await;
+    rendered(&hosts[1]).await;
+    web_sys::window()
+        .expect("a window")
+        .dispatch_event(&clear)
+        .expect("dispatched");
+    wait_for("each embed at its own start", || {
+        (checked_step(&hosts[0]).as_deref() == Some("sm")
+            && checked_step(&hosts[1]).as_deref() == Some("lg"))
+        .then_some(())
+    })
+    .await;
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn skip_to_article_text_focuses_the_body_and_removes_the_tabindex_on_blur() {
+    let container = page(&format!(
+        r##"{}<a id="after" href="#after">After</a>"##,
+        inline_embed("")
+    ));
+    let host = embeds(&container).remove(0);
+    rendered(&host).await;
+    let links = shadow(&host)
+        .query_selector_all(".rw-skip-link")
+        .expect("a selector");
+    assert_eq!(links.length(), 2);
+    let skip: HtmlElement = links
+        .get(0)
+        .and_then(|n| n.dyn_into().ok())
+        .expect("the first link");
+    assert_eq!(skip.text_content().as_deref(), Some("Skip to article text"));
+    skip.click();
+    let body = find(&host, ".rw-article__body").expect("the body");
+    let focused = shadow(&host)
+        .active_element()
+        .expect("focus inside the widget");
+    let body_element: &Element = body.as_ref();
+    assert_eq!(&focused, body_element);
+    assert_eq!(body.get_attribute("tabindex").as_deref(), Some("-1"));
+    body.blur().expect("blur");
+    assert_eq!(body.get_attribute("tabindex"), None);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn skip_past_this_article_focuses_what_follows_the_embed() {
+    let container = page(&format!(
+        r#"{}<script></script><p id="after">Next story</p>"#,
+        inline_embed("")
+    ));
+    let host = embeds(&container).remove(0);
+    rendered(&host).await;
+    let links = shadow(&host)
+        .query_selector_all(".rw-skip-link")
+        .expect("a selector");
+    let skip: HtmlElement = links
+        .get(1)
+        .and_then(|n| n.dyn_into().ok())
+        .expect("the second link");
+    assert_eq!(
+        skip.text_content().as_deref(),
+        Some("Skip past this article")
+    );
+    skip.click();
+    let active = document().active_element().expect("a focused element");
+    assert_eq!(active.id(), "after");
+    assert_eq!(active.get_attribute("tabindex").as_deref(), Some("-1"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_src_that_404s_shows_the_error_while_a_sibling_renders() {
+    let container = page(&format!(
+        r#"<reader-widget src="/no-such-article-{}.json"></reader-widget>{}"#,
+        js_sys::Date::now() as u64,
+        inline_embed("")
+    ));
+    let hosts = embeds(&container);
+    let error = wait_for("the error message", || find(&hosts[0], ".rw-status--error")).await;
+    assert_eq!(
+        error.text_content().as_deref(),
+        Some("Sorry, this article could not be loaded.")
+    );
+    rendered(&hosts[1]).await;
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn malformed_json_and_a_missing_headline_show_the_error_state() {
+    let container = page(concat!(
+        r#"<reader-widget><script type="application/json">{"headline": "H", "body": [</script></reader-widget>"#,
+        r#"<reader-widget><script type="application/json">{"body": [{"type":"paragraph","text":"p"}]}</script></reader-widget>"#,
+        r#"<reader-widget></reader-widget>"#,
+    ));
+    for host in embeds(&container) {
+        let message = wait_for("the error message", || find(&host, ".rw-status--error")).await;
+        assert!(!message.text_content().unwrap_or_default().is_empty());
+        assert!(find(&host, ".rw-sizes").is_none());
+    }
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn changing_src_loads_the_new_article() {
+    let first = blob_url(SEED);
+    let second =
+        blob_url(r#"{"headline":"Second","body":[{"type":"paragraph","text":"Other text"}]}"#);
+    let container = page(&format!(r#"<reader-widget src="{first}"></reader-widget>"#));
+    let host = embeds(&container).remove(0);
+    rendered(&host).await;
+    host.set_attribute("src", &second).expect("set src");
+    wait_for("the new headline", || {
+        find(&host, ".rw-article__headline")
+            .filter(|h| h.text_content().as_deref() == Some("Second"))
+    })
+    .await;
+    container.remove();
+}
