@@ -1,15 +1,18 @@
-//! The article model: the public JSON format a publisher gives the widget, how it is parsed and
+//! The article model: the public JSON format a publisher gives the widget, how it is read and
 //! checked, and the small facts the view derives from it (text direction, publication date, which
-//! links are safe to render). Pure Rust, tested natively.
+//! links are safe to render). Pure Rust, tested natively; the reading runs on [`JsonValue`], so
+//! the browser uses the same code over its own `JSON.parse`.
 
-use serde::Deserialize;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::JsCast;
+
+use crate::json::JsonValue;
 
 use crate::error::{LoadError, LoadErrorKind};
 
 /// An article as the widget renders it. Only `headline` and a non-empty `body` are required;
 /// unknown fields are ignored so that publishers can send richer JSON than the widget reads.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
     pub headline: String,
     pub standfirst: Option<String>,
@@ -26,16 +29,14 @@ pub struct Article {
 }
 
 /// Who published the article.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Source {
     pub name: String,
     pub url: Option<String>,
 }
 
 /// The lead figure.
-#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Image {
     pub src: String,
     /// The text alternative; an empty string marks the image as decorative.
@@ -44,9 +45,8 @@ pub struct Image {
     pub credit: Option<String>,
 }
 
-/// One block of the article body, tagged by `type`.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+/// One block of the article body, tagged by `type` in JSON.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Block {
     Paragraph {
         text: String,
@@ -56,16 +56,13 @@ pub enum Block {
     },
     Quote {
         text: String,
-        #[serde(default)]
         cite: Option<String>,
     },
     List {
-        #[serde(default)]
         ordered: bool,
         items: Vec<String>,
     },
     /// A block type this version does not know: skipped, so newer feeds still render.
-    #[serde(other)]
     Unknown,
 }
 
@@ -86,11 +83,147 @@ impl Block {
 pub fn parse_article(json: &str) -> Result<Article, LoadError> {
     // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    let mut article: Article = serde_json::from_str(json).map_err(|error| {
-        LoadError::new(LoadErrorKind::Malformed {
-            reason: error.to_string(),
-        })
+    let malformed = |reason: String| LoadError::new(LoadErrorKind::Malformed { reason });
+    #[cfg(not(target_arch = "wasm32"))]
+    let root: serde_json::Value =
+        serde_json::from_str(json).map_err(|error| malformed(error.to_string()))?;
+    #[cfg(target_arch = "wasm32")]
+    let root = js_sys::JSON::parse(json).map_err(|error| {
+        malformed(
+            error
+                .dyn_ref::<js_sys::Error>()
+                .map(|error| String::from(error.message()))
+                .unwrap_or_default(),
+        )
     })?;
+    check(read_article(&root)?)
+}
+
+/// Reads the article's fields from parsed JSON. Unknown fields are ignored; a known field of the
+/// wrong type is an error naming the field.
+pub fn read_article<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
+    if !root.is_object() {
+        return Err(wrong_type("the article", "an object", root));
+    }
+    let source = match root.member("source").map(|source| object(source, "source")) {
+        Some(source) => {
+            let source = source?;
+            Some(Source {
+                name: text(&source, "name", "source.name")?.unwrap_or_default(),
+                url: text(&source, "url", "source.url")?,
+            })
+        }
+        None => None,
+    };
+    let image = match root.member("image").map(|image| object(image, "image")) {
+        Some(image) => {
+            let image = image?;
+            Some(Image {
+                src: text(&image, "src", "image.src")?.unwrap_or_default(),
+                alt: text(&image, "alt", "image.alt")?.unwrap_or_default(),
+                caption: text(&image, "caption", "image.caption")?,
+                credit: text(&image, "credit", "image.credit")?,
+            })
+        }
+        None => None,
+    };
+    let body = match root.member("body") {
+        Some(body) => body
+            .elements()
+            .ok_or_else(|| wrong_type("body", "an array", &body))?
+            .iter()
+            .enumerate()
+            .map(|(index, block)| read_block(block, index))
+            .collect::<Result<Vec<Block>, LoadError>>()?,
+        None => Vec::new(),
+    };
+    Ok(Article {
+        headline: text(root, "headline", "headline")?.unwrap_or_default(),
+        standfirst: text(root, "standfirst", "standfirst")?,
+        byline: text(root, "byline", "byline")?,
+        source,
+        published: text(root, "published", "published")?,
+        lang: text(root, "lang", "lang")?,
+        url: text(root, "url", "url")?,
+        image,
+        body,
+    })
+}
+
+/// One body block: every field of every type is read from one flat object, by its `type`.
+fn read_block<J: JsonValue>(block: &J, index: usize) -> Result<Block, LoadError> {
+    let path = |field: &str| format!("body[{index}].{field}");
+    if !block.is_object() {
+        return Err(wrong_type(&format!("body[{index}]"), "an object", block));
+    }
+    let kind = text(block, "type", &path("type"))?.unwrap_or_default();
+    let text_of = || text(block, "text", &path("text")).map(Option::unwrap_or_default);
+    Ok(match kind.as_str() {
+        "paragraph" => Block::Paragraph { text: text_of()? },
+        "subheading" => Block::Subheading { text: text_of()? },
+        "quote" => Block::Quote {
+            text: text_of()?,
+            cite: text(block, "cite", &path("cite"))?,
+        },
+        "list" => {
+            let ordered = match block.member("ordered") {
+                Some(ordered) => ordered
+                    .as_boolean()
+                    .ok_or_else(|| wrong_type(&path("ordered"), "a boolean", &ordered))?,
+                None => false,
+            };
+            let items = match block.member("items") {
+                Some(items) => items
+                    .elements()
+                    .ok_or_else(|| wrong_type(&path("items"), "an array", &items))?
+                    .iter()
+                    .enumerate()
+                    .map(|(item_index, item)| {
+                        item.as_text().ok_or_else(|| {
+                            wrong_type(
+                                &format!("{}[{item_index}]", path("items")),
+                                "a string",
+                                item,
+                            )
+                        })
+                    })
+                    .collect::<Result<Vec<String>, LoadError>>()?,
+                None => Vec::new(),
+            };
+            Block::List { ordered, items }
+        }
+        _ => Block::Unknown,
+    })
+}
+
+/// The string member `key` of `object`, if present; `path` names it in errors.
+fn text<J: JsonValue>(object: &J, key: &str, path: &str) -> Result<Option<String>, LoadError> {
+    match object.member(key) {
+        Some(value) => value
+            .as_text()
+            .map(Some)
+            .ok_or_else(|| wrong_type(path, "a string", &value)),
+        None => Ok(None),
+    }
+}
+
+/// `value` if it is an object, else an error naming `path`.
+fn object<J: JsonValue>(value: J, path: &str) -> Result<J, LoadError> {
+    if value.is_object() {
+        Ok(value)
+    } else {
+        Err(wrong_type(path, "an object", &value))
+    }
+}
+
+fn wrong_type<J: JsonValue>(path: &str, expected: &str, found: &J) -> LoadError {
+    LoadError::new(LoadErrorKind::Malformed {
+        reason: format!("{path} must be {expected}, not {}", found.kind()),
+    })
+}
+
+/// Checks what the widget requires of a parsed article, dropping blocks with nothing to show.
+fn check(mut article: Article) -> Result<Article, LoadError> {
     if article.headline.trim().is_empty() {
         return Err(LoadError::new(LoadErrorKind::MissingHeadline));
     }
@@ -160,7 +293,8 @@ impl CalendarDate {
         let year: u16 = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
         let month: u8 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
         let day: u8 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
-        let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days_in_month = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -286,6 +420,72 @@ mod tests {
         assert!(matches!(error.kind(), LoadErrorKind::Malformed { .. }));
         let error = parse_article(r#"[1, 2]"#).unwrap_err();
         assert!(matches!(error.kind(), LoadErrorKind::Malformed { .. }));
+    }
+
+    #[test]
+    fn a_wrong_type_is_named_by_its_path() {
+        let cases = [
+            (r#"[1, 2]"#, "the article must be an object, not an array"),
+            (
+                r#"{"headline": 5}"#,
+                "headline must be a string, not a number",
+            ),
+            (
+                r#"{"headline": "H", "image": "a.png"}"#,
+                "image must be an object, not a string",
+            ),
+            (
+                r#"{"headline": "H", "source": {"name": true}}"#,
+                "source.name must be a string, not a boolean",
+            ),
+            (
+                r#"{"headline": "H", "body": {}}"#,
+                "body must be an array, not an object",
+            ),
+            (
+                r#"{"headline": "H", "body": ["p"]}"#,
+                "body[0] must be an object, not a string",
+            ),
+            (
+                r#"{"headline": "H", "body": [{"type": "paragraph", "text": "p"}, {"type": "quote", "text": ["q"]}]}"#,
+                "body[1].text must be a string, not an array",
+            ),
+            (
+                r#"{"headline": "H", "body": [{"type": "list", "ordered": "yes", "items": []}]}"#,
+                "body[0].ordered must be a boolean, not a string",
+            ),
+            (
+                r#"{"headline": "H", "body": [{"type": "list", "items": ["a", 2]}]}"#,
+                "body[0].items[1] must be a string, not a number",
+            ),
+        ];
+        for (json, expected) in cases {
+            let error = parse_article(json).unwrap_err();
+            assert_eq!(
+                error.kind(),
+                &LoadErrorKind::Malformed {
+                    reason: expected.to_owned()
+                },
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn null_reads_as_absent() {
+        let article = parse_article(
+            r#"{"headline":"H","standfirst":null,"image":null,"body":[{"type":"quote","text":"q","cite":null}]}"#,
+        )
+        .unwrap();
+        assert_eq!(article.standfirst, None);
+        assert_eq!(article.image, None);
+        assert_eq!(
+            article.body,
+            vec![Block::Quote {
+                text: "q".into(),
+                cite: None
+            }]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod article;
 pub mod components;
 pub mod error;
 pub mod focus;
+pub mod json;
 pub mod labels;
 pub mod text_size;
 

@@ -288,7 +288,7 @@ async fn a_choice_in_one_embed_reaches_the_other_and_storage() {
     let stored = web_sys::window()
         .and_then(|window| window.local_storage().ok().flatten())
         .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten());
-    assert_eq!(stored.as_deref(), Some("\"lg\""));
+    assert_eq!(stored.as_deref(), Some("lg"));
     container.remove();
 }
 
@@ -316,7 +316,7 @@ async fn another_tabs_choice_arrives_through_the_storage_event() {
     click_size(&host, "md").await;
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(STORAGE_KEY));
-    init.set_new_value(Some("\"sm\""));
+    init.set_new_value(Some("sm"));
     let event =
         web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("an event");
     web_sys::window()
@@ -461,4 +461,53 @@ async fn changing_src_loads_the_new_article() {
     })
     .await;
     container.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_browser_parses_articles_as_the_native_build_does() {
+    use reader_widget::article::{parse_article, Block};
+    use reader_widget::error::LoadErrorKind;
+
+    let seed = parse_article(SEED).expect("the seed parses");
+    assert_eq!(seed.body.len(), 10);
+    assert!(
+        parse_article(&format!("\u{feff}{SEED}")).is_ok(),
+        "a byte-order mark is accepted"
+    );
+    let extended = parse_article(
+        r#"{"headline":"H","section":"World","body":[{"type":"video"},{"type":"list","ordered":true,"items":["a"]}]}"#,
+    )
+    .expect("unknown fields and block types are ignored");
+    assert_eq!(
+        extended.body,
+        vec![Block::List {
+            ordered: true,
+            items: vec!["a".into()]
+        }]
+    );
+    let kind = |json: &str| {
+        parse_article(json)
+            .map(|_| ())
+            .map_err(|error| error.kind().clone())
+    };
+    assert!(matches!(
+        kind(r#"{"headline": "H", "body": ["#),
+        Err(LoadErrorKind::Malformed { .. })
+    ));
+    assert!(matches!(
+        kind(r#"{"headline": 5, "body": []}"#),
+        Err(LoadErrorKind::Malformed { .. })
+    ));
+    assert!(matches!(
+        kind(r#"{"headline": "H", "body": "text"}"#),
+        Err(LoadErrorKind::Malformed { .. })
+    ));
+    assert_eq!(
+        kind(r#"{"body":[{"type":"paragraph","text":"p"}]}"#),
+        Err(LoadErrorKind::MissingHeadline)
+    );
+    assert_eq!(
+        kind(r#"{"headline":"H","body":[]}"#),
+        Err(LoadErrorKind::EmptyBody)
+    );
 }

@@ -265,6 +265,8 @@ fn load_demo(variant: &str) -> (Value, u16) {
     );
     let asset_origin = format!("http://127.0.0.1:{asset_port}");
 
+    // Fail here, not in a server thread, if the page cannot be made.
+    publisher_page(&dist, &asset_origin, variant);
     let (reports, received) = mpsc::channel::<String>();
     let reports: Mutex<Sender<String>> = Mutex::new(reports);
     let page_root = dist.clone();

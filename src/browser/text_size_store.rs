@@ -1,12 +1,13 @@
 //! The reader's text-size choice, shared by every embed on the page and by other open tabs. It is
-//! kept in localStorage through gloo; the `storage` event brings other tabs' choices in. Where
-//! storage is blocked or throws (blocked cookies, sandboxed frames, a full quota), the choice
-//! lives for the page's lifetime and nothing is said to the reader.
+//! kept in localStorage as the step's code (`"lg"`); the `storage` event, heard through gloo,
+//! brings other tabs' choices in. Where storage is blocked or throws (blocked cookies, sandboxed
+//! frames, a full quota), the choice lives for the page's lifetime and nothing is said to the
+//! reader. (gloo's storage wrapper is not used: it stores values as JSON through serde_json, a
+//! parser the WebAssembly otherwise does without.)
 
 use std::cell::RefCell;
 
 use gloo::events::EventListener;
-use gloo::storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
@@ -38,8 +39,9 @@ pub fn reader_choice() -> Option<TextSize> {
 
 /// Records the reader's choice, remembers it and tells every embed.
 pub fn choose(size: TextSize) {
-    if storage_usable() {
-        let _ = LocalStorage::set(STORAGE_KEY, size.code());
+    if let Some(storage) = local_storage() {
+        // A full quota or a storage that refuses writes leaves the choice in memory only.
+        let _ = storage.set_item(STORAGE_KEY, size.code());
     }
     publish(Some(size));
 }
@@ -95,28 +97,24 @@ fn on_storage_event(event: &web_sys::Event) {
     // A `null` key means the other tab cleared all of storage.
     match event.key() {
         Some(key) if key == STORAGE_KEY => {
-            publish(event.new_value().as_deref().and_then(parse_stored))
+            publish(event.new_value().and_then(|code| code.parse().ok()))
         }
         None => publish(None),
         Some(_) => {}
     }
 }
 
-/// Whether localStorage can be reached at all; gloo assumes it can.
-fn storage_usable() -> bool {
-    web_sys::window().is_some_and(|window| matches!(window.local_storage(), Ok(Some(_))))
+/// localStorage, if this page may use it: reaching it throws in sandboxed frames and where
+/// cookies are blocked.
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn read_storage() -> Option<TextSize> {
-    if !storage_usable() {
-        return None;
-    }
-    LocalStorage::get::<String>(STORAGE_KEY)
+    local_storage()?
+        .get_item(STORAGE_KEY)
         .ok()
-        .and_then(|code| code.parse().ok())
-}
-
-/// Reads a raw stored value, as the `storage` event hands it over: gloo stores JSON strings.
-fn parse_stored(raw: &str) -> Option<TextSize> {
-    serde_json::from_str::<String>(raw).ok()?.parse().ok()
+        .flatten()?
+        .parse()
+        .ok()
 }
