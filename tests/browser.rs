@@ -85,6 +85,14 @@ async fn rendered(host: &HtmlElement) -> HtmlElement {
     .await
 }
 
+/// A fresh container holding `markup`, and its first embed once that has rendered its article.
+async fn rendered_embed(markup: &str) -> (Element, HtmlElement) {
+    let container = page(markup);
+    let host = embeds(&container).remove(0);
+    rendered(&host).await;
+    (container, host)
+}
+
 fn font_size_px(element: &Element) -> f64 {
     let style = web_sys::window()
         .expect("a window")
@@ -167,9 +175,7 @@ fn blob_url(json: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn mounts_into_an_open_shadow_root_from_inline_json() {
-    let container = page(&inline_embed(""));
-    let host = embeds(&container).remove(0);
-    rendered(&host).await;
+    let (container, host) = rendered_embed(&inline_embed("")).await;
     let headline = find(&host, ".rw-article__headline").expect("a headline");
     assert_eq!(
         headline.text_content().as_deref(),
@@ -195,9 +201,7 @@ async fn renders_from_a_src_url() {
 
 #[wasm_bindgen_test]
 async fn clicking_each_size_changes_the_article_text_size() {
-    let container = page(&inline_embed(""));
-    let host = embeds(&container).remove(0);
-    rendered(&host).await;
+    let (container, host) = rendered_embed(&inline_embed("")).await;
     let medium = default_font_size_px();
     for (code, percent) in [("xs", 80.0), ("sm", 90.0), ("md", 100.0), ("lg", 125.0)] {
         click_size(&host, code).await;
@@ -216,9 +220,7 @@ async fn clicking_each_size_changes_the_article_text_size() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_focus_and_select_the_next_step() {
-    let container = page(&inline_embed(""));
-    let host = embeds(&container).remove(0);
-    rendered(&host).await;
+    let (container, host) = rendered_embed(&inline_embed("")).await;
     click_size(&host, "md").await;
     let medium = default_font_size_px();
     step(&host, "md").focus().expect("focus");
@@ -246,9 +248,7 @@ async fn arrow_keys_move_focus_and_select_the_next_step() {
 
 #[wasm_bindgen_test]
 async fn the_switcher_is_a_single_tab_stop() {
-    let container = page(&inline_embed(""));
-    let host = embeds(&container).remove(0);
-    rendered(&host).await;
+    let (container, host) = rendered_embed(&inline_embed("")).await;
     click_size(&host, "sm").await;
     let inputs = shadow(&host)
         .query_selector_all("input")
@@ -294,9 +294,7 @@ async fn a_choice_in_one_embed_reaches_the_other_and_storage() {
 
 #[wasm_bindgen_test]
 async fn the_choice_survives_a_remount() {
-    let container = page(&inline_embed(r#"text-size="xs""#));
-    let host = embeds(&container).remove(0);
-    rendered(&host).await;
+    let (container, host) = rendered_embed(&inline_embed(r#"text-size="xs""#)).await;
     click_size(&host, "lg").await;
     host.remove();
     let again = page(&inline_embed(r#"text-size="xs""#));
@@ -310,9 +308,7 @@ async fn the_choice_survives_a_remount() {
 
 #[wasm_bindgen_test]
 async fn another_tabs_choice_arrives_through_the_storage_event() {
-    let container = page(&inline_embed(""));
-    let host = embeds(&container).remove(0);
-    rendered(&host).await;
+    let (container, host) = rendered_embed(&inline_embed("")).await;
     click_size(&host, "md").await;
     let init = web_sys::StorageEventInit::new();
     init.set_key(Some(STORAGE_KEY));
@@ -360,12 +356,11 @@ async fn the_text_size_attribute_sets_the_start_until_the_reader_chooses() {
 
 #[wasm_bindgen_test]
 async fn skip_to_article_text_focuses_the_body_and_removes_the_tabindex_on_blur() {
-    let container = page(&format!(
+    let (container, host) = rendered_embed(&format!(
         r##"{}<a id="after" href="#after">After</a>"##,
         inline_embed("")
-    ));
-    let host = embeds(&container).remove(0);
-    rendered(&host).await;
+    ))
+    .await;
     let links = shadow(&host)
         .query_selector_all(".rw-skip-link")
         .expect("a selector");
@@ -390,12 +385,11 @@ async fn skip_to_article_text_focuses_the_body_and_removes_the_tabindex_on_blur(
 
 #[wasm_bindgen_test]
 async fn skip_past_this_article_focuses_what_follows_the_embed() {
-    let container = page(&format!(
+    let (container, host) = rendered_embed(&format!(
         r#"{}<script></script><p id="after">Next story</p>"#,
         inline_embed("")
-    ));
-    let host = embeds(&container).remove(0);
-    rendered(&host).await;
+    ))
+    .await;
     let links = shadow(&host)
         .query_selector_all(".rw-skip-link")
         .expect("a selector");
@@ -451,9 +445,8 @@ async fn changing_src_loads_the_new_article() {
     let first = blob_url(SEED);
     let second =
         blob_url(r#"{"headline":"Second","body":[{"type":"paragraph","text":"Other text"}]}"#);
-    let container = page(&format!(r#"<reader-widget src="{first}"></reader-widget>"#));
-    let host = embeds(&container).remove(0);
-    rendered(&host).await;
+    let (container, host) =
+        rendered_embed(&format!(r#"<reader-widget src="{first}"></reader-widget>"#)).await;
     host.set_attribute("src", &second).expect("set src");
     wait_for("the new headline", || {
         find(&host, ".rw-article__headline")
