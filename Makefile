@@ -8,11 +8,11 @@ DEMO_ADDRESS := 127.0.0.1
 DEMO_PORT := 8080
 # First load of one embed, brotli-compressed, in bytes.
 SIZE_BUDGET := 92160
-WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-	CHROMEDRIVER=$(shell command -v chromedriver || echo /usr/bin/chromedriver) \
-	WASM_BINDGEN_TEST_TIMEOUT=120
+# The browser tier: wasm-bindgen-test in each engine, the runner starting and stopping its driver.
+WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
+BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --test browser
 
-.PHONY: tools dist demo test lint test-native test-browser test-dist size clean
+.PHONY: tools dist demo test lint test-native test-browser test-e2e clean
 
 tools:
 	@scripts/install-tools.sh
@@ -26,22 +26,25 @@ dist: tools
 demo: tools
 	trunk serve --release --address $(DEMO_ADDRESS) --port $(DEMO_PORT) --no-autoreload
 
-## test: every tier: lint, native tests, browser tests, and the release build from another origin.
-test: tools lint test-native test-browser test-dist
+## test: every tier: lint, native tests, browser tests, end-to-end tests in three engines.
+test: tools lint test-native test-browser test-e2e
 
 lint:
 	cargo fmt --all -- --check
-	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --features e2e -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 test-native:
 	cargo test
 
 test-browser:
-	$(WASM_TEST) cargo test --target wasm32-unknown-unknown --test browser
+	$(WASM_TEST) CHROMEDRIVER=$$(command -v chromedriver) $(BROWSER_TESTS)
+	$(WASM_TEST) GECKODRIVER=$$(command -v geckodriver) $(BROWSER_TESTS)
+	$(WASM_TEST) SAFARIDRIVER=$$(command -v WebKitWebDriver) xvfb-run -a $(BROWSER_TESTS)
 
-test-dist: dist
-	cargo test --features dist-tests --test dist -- --test-threads=1
+## test-e2e: the release build in Chromium, Firefox and WebKit (E2E="firefox skip" narrows it).
+test-e2e: dist
+	cargo test --features e2e --test e2e -- $(E2E)
 
 clean:
 	cargo clean

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs every tool the build, the demo and the tests need on a Debian machine, skipping what
-# is already there: Debian packages (Chromium and its driver, brotli), the wasm32 target, trunk,
-# the wasm-bindgen CLI at the exact version in Cargo.lock, and wasm-opt from npm's binaryen.
+# is already there: Debian packages (Chromium, Firefox ESR and WebKitGTK with their WebDriver
+# servers, Xvfb for WebKit, brotli), the wasm32 target, trunk, the wasm-bindgen CLI at the exact
+# version in Cargo.lock, geckodriver, and from npm wasm-opt (binaryen) and axe-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,6 +15,9 @@ say() { printf 'install-tools: %s\n' "$*"; }
 missing_packages=()
 command -v chromium >/dev/null || missing_packages+=(chromium)
 command -v chromedriver >/dev/null || missing_packages+=(chromium-driver)
+command -v firefox-esr >/dev/null || missing_packages+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing_packages+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing_packages+=(xvfb)
 command -v brotli >/dev/null || missing_packages+=(brotli)
 command -v npm >/dev/null || missing_packages+=(npm)
 command -v curl >/dev/null || missing_packages+=(curl)
@@ -39,8 +43,14 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VER
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+if ! command -v geckodriver >/dev/null; then
+  say "installing geckodriver (about 2 minutes)"
+  cargo install geckodriver --locked
+fi
+
 # Debian's binaryen is too old for what rustc emits; npm's package ships a current wasm-opt.
-if [[ "$(node_modules/.bin/wasm-opt --version 2>/dev/null)" != "wasm-opt version $WASM_OPT_VERSION"* ]]; then
-  say "installing binaryen $WASM_OPT_VERSION from npm"
+if [[ "$(node_modules/.bin/wasm-opt --version 2>/dev/null)" != "wasm-opt version $WASM_OPT_VERSION"* ]] ||
+  [[ ! -f node_modules/axe-core/axe.min.js ]]; then
+  say "installing binaryen $WASM_OPT_VERSION and axe-core from npm"
   npm ci --no-audit --no-fund --loglevel=error
 fi

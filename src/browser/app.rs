@@ -77,11 +77,15 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
         });
     }
 
-    let choice = use_state(text_size_store::reader_choice);
+    let choice = use_state_eq(text_size_store::reader_choice);
     {
         let choice = choice.setter();
         use_effect_with((), move |_| {
-            let id = text_size_store::subscribe(Callback::from(move |new| choice.set(new)));
+            let follow = choice.clone();
+            let id = text_size_store::subscribe(Callback::from(move |new| follow.set(new)));
+            // Effects run after the first paint: a choice made in between (a quick click here,
+            // another embed, another tab) would otherwise be missed.
+            choice.set(text_size_store::reader_choice());
             move || text_size_store::unsubscribe(id)
         });
     }

@@ -1,0 +1,180 @@
+//! The three browser engines, each driven through its WebDriver server: Chromium through
+//! chromedriver, Firefox through geckodriver, WebKit through WebKitWebDriver and MiniBrowser,
+//! which needs a display and gets its own Xvfb. Every process started here is killed, by its own
+//! process id, when its guard is dropped: at the end of an engine's run, on failure too.
+
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Map, Value};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+    Webkit,
+}
+
+impl Engine {
+    pub const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
+        }
+    }
+
+    /// The WebDriver capabilities that start this engine headless (WebKit: on the Xvfb display).
+    fn capabilities(self) -> Map<String, Value> {
+        let capabilities = match self {
+            Engine::Chromium => json!({
+                "goog:chromeOptions": {
+                    "binary": "/usr/bin/chromium",
+                    "args": [
+                        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync", "--no-first-run", "--window-size=1280,800"
+                    ]
+                }
+            }),
+            Engine::Firefox => json!({
+                "moz:firefoxOptions": {
+                    "binary": "/usr/bin/firefox-esr",
+                    "args": ["-headless", "-width", "1280", "-height", "800"]
+                }
+            }),
+            Engine::Webkit => json!({
+                "webkitgtk:browserOptions": {
+                    "binary": "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser",
+                    "args": ["--automation"]
+                }
+            }),
+        };
+        match capabilities {
+            Value::Object(map) => map,
+            _ => Map::new(),
+        }
+    }
+}
+
+/// A child process killed and reaped when dropped.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A running WebDriver server for one engine, with its display for WebKit.
+pub struct Driver {
+    engine: Engine,
+    url: String,
+    // Dropped after the driver, which needs it.
+    _driver: Process,
+    _display: Option<Process>,
+}
+
+fn free_port() -> Result<u16, String> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|listener| listener.local_addr())
+        .map(|address| address.port())
+        .map_err(|error| format!("no free port: {error}"))
+}
+
+fn spawn(program: &str, args: &[String], display: Option<&str>) -> Result<Process, String> {
+    let mut command = Command::new(program);
+    command
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    if let Some(display) = display {
+        command.env("DISPLAY", display);
+    }
+    command
+        .spawn()
+        .map(Process)
+        .map_err(|error| format!("could not start {program}: {error}"))
+}
+
+/// Waits until something listens on `port`.
+fn wait_for_port(port: u16, what: &str) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Err(format!("{what} did not start listening on port {port}"))
+}
+
+/// An X display number no server is using.
+fn free_display() -> u32 {
+    (99..199)
+        .find(|number| {
+            !std::path::Path::new(&format!("/tmp/.X11-unix/X{number}")).exists()
+                && !std::path::Path::new(&format!("/tmp/.X{number}-lock")).exists()
+        })
+        .unwrap_or(99)
+}
+
+impl Driver {
+    pub fn start(engine: Engine) -> Result<Driver, String> {
+        let port = free_port()?;
+        let (display, display_name) = match engine {
+            Engine::Webkit => {
+                let number = free_display();
+                let name = format!(":{number}");
+                let xvfb = spawn(
+                    "Xvfb",
+                    &[
+                        name.clone(),
+                        "-screen".into(),
+                        "0".into(),
+                        "1280x1024x24".into(),
+                        "-nolisten".into(),
+                        "tcp".into(),
+                    ],
+                    None,
+                )?;
+                let socket = format!("/tmp/.X11-unix/X{number}");
+                let deadline = Instant::now() + Duration::from_secs(10);
+                while !std::path::Path::new(&socket).exists() && Instant::now() < deadline {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                (Some(xvfb), Some(name))
+            }
+            _ => (None, None),
+        };
+        let (program, args) = match engine {
+            Engine::Chromium => ("chromedriver", vec![format!("--port={port}")]),
+            Engine::Firefox => ("geckodriver", vec!["--port".into(), port.to_string()]),
+            Engine::Webkit => ("WebKitWebDriver", vec![format!("--port={port}")]),
+        };
+        let driver = spawn(program, &args, display_name.as_deref())?;
+        wait_for_port(port, program)?;
+        Ok(Driver {
+            engine,
+            url: format!("http://127.0.0.1:{port}"),
+            _driver: driver,
+            _display: display,
+        })
+    }
+
+    /// A new browser session: a fresh profile, so storage starts empty.
+    pub async fn session(&self) -> Result<Client, String> {
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(self.engine.capabilities());
+        builder
+            .connect(&self.url)
+            .await
+            .map_err(|error| format!("could not open a {} session: {error}", self.engine.name()))
+    }
+}

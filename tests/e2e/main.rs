@@ -1,0 +1,152 @@
+//! End-to-end tests: the release build in Chromium, Firefox and WebKit, as a publisher and a
+//! reader use it. Pages come from one loopback origin and the widget from another; browsers are
+//! driven through WebDriver with real mouse clicks and key presses.
+//!
+//! Run by `make test` (after `make dist`). Its own harness prints, per engine, one line
+//! `e2e <engine>: N passed, M failed`, and exits non-zero if any scenario failed or an engine
+//! could not run. Arguments pick engines and scenarios:
+//! `cargo test --features e2e --test e2e -- firefox skip_past` runs, in Firefox only, the
+//! scenarios whose names contain `skip_past`.
+
+mod engines;
+mod scenarios;
+mod server;
+mod session;
+
+use std::panic::AssertUnwindSafe;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use futures::FutureExt;
+
+use engines::{Driver, Engine};
+use scenarios::Scenario;
+use server::Origins;
+use session::Session;
+
+/// A scenario that takes longer than this has hung.
+const SCENARIO_TIMEOUT: Duration = Duration::from_secs(90);
+
+fn main() -> ExitCode {
+    let mut engines = Vec::new();
+    let mut filters = Vec::new();
+    for argument in std::env::args().skip(1).filter(|a| !a.starts_with('-')) {
+        match Engine::ALL
+            .into_iter()
+            .find(|engine| engine.name() == argument)
+        {
+            Some(engine) => engines.push(engine),
+            None => filters.push(argument),
+        }
+    }
+    if engines.is_empty() {
+        engines = Engine::ALL.to_vec();
+    }
+    let scenarios: Vec<Scenario> = scenarios::all()
+        .into_iter()
+        .filter(|scenario| {
+            filters.is_empty() || filters.iter().any(|f| scenario.name.contains(f.as_str()))
+        })
+        .collect();
+    if scenarios.is_empty() {
+        eprintln!("e2e: no scenario matches {filters:?}");
+        return ExitCode::FAILURE;
+    }
+    let origins = match server::dist() {
+        Ok(dist) => server::start(dist),
+        Err(reason) => {
+            eprintln!("e2e: {reason}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("e2e: no async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let mut summaries = Vec::new();
+    let mut all_passed = true;
+    for engine in engines {
+        let (passed, failed) = runtime.block_on(run_engine(engine, &scenarios, &origins));
+        all_passed &= failed == 0 && passed > 0;
+        summaries.push(format!(
+            "e2e {}: {passed} passed, {failed} failed",
+            engine.name()
+        ));
+    }
+    // The summary lines come last, together, so they are easy to find.
+    for summary in summaries {
+        println!("{summary}");
+    }
+    if all_passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Runs every scenario in a fresh session of `engine`; returns (passed, failed).
+async fn run_engine(engine: Engine, scenarios: &[Scenario], origins: &Origins) -> (usize, usize) {
+    let driver = match Driver::start(engine) {
+        Ok(driver) => driver,
+        Err(reason) => {
+            println!(
+                "FAILED {}: the driver did not start: {reason}",
+                engine.name()
+            );
+            return (0, scenarios.len());
+        }
+    };
+    let (mut passed, mut failed) = (0, 0);
+    for scenario in scenarios {
+        let started = Instant::now();
+        let outcome = run_scenario(&driver, engine, scenario, origins).await;
+        let seconds = started.elapsed().as_secs_f32();
+        match outcome {
+            Ok(()) => {
+                passed += 1;
+                println!(
+                    "ok     {} {} ({seconds:.1} s)",
+                    engine.name(),
+                    scenario.name
+                );
+            }
+            Err(reason) => {
+                failed += 1;
+                println!(
+                    "FAILED {} {} ({seconds:.1} s): {reason}",
+                    engine.name(),
+                    scenario.name
+                );
+            }
+        }
+    }
+    (passed, failed)
+}
+
+async fn run_scenario(
+    driver: &Driver,
+    engine: Engine,
+    scenario: &Scenario,
+    origins: &Origins,
+) -> Result<(), String> {
+    let session = Session {
+        client: driver.session().await?,
+        engine,
+        pages: origins.pages.clone(),
+        assets: origins.assets.clone(),
+    };
+    let run = AssertUnwindSafe((scenario.run)(&session)).catch_unwind();
+    let outcome = match tokio::time::timeout(SCENARIO_TIMEOUT, run).await {
+        Ok(Ok(outcome)) => outcome,
+        Ok(Err(_)) => Err("the scenario panicked".to_owned()),
+        Err(_) => Err(format!("timed out after {} s", SCENARIO_TIMEOUT.as_secs())),
+    };
+    let _ = session.client.close().await;
+    outcome
+}

@@ -1,0 +1,416 @@
+//! What publishers and readers do with the widget, one scenario a function, each run in every
+//! engine on the demo pages (the same pages `make demo` serves).
+
+use std::future::Future;
+use std::path::Path;
+use std::pin::Pin;
+
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use serde_json::{json, Value};
+
+use crate::session::{ensure, Context, Outcome, Session};
+
+const SEED_HEADLINE: &str = "US, Russia Fail to Agree on Syria Resolution";
+const SIZES: [(&str, f64); 4] = [("xs", 0.8), ("sm", 0.9), ("md", 1.0), ("lg", 1.25)];
+
+pub type ScenarioFuture<'a> = Pin<Box<dyn Future<Output = Outcome> + Send + 'a>>;
+
+pub struct Scenario {
+    pub name: &'static str,
+    pub run: for<'a> fn(&'a Session) -> ScenarioFuture<'a>,
+}
+
+macro_rules! scenarios {
+    ($($name:ident),* $(,)?) => {
+        /// Every scenario, in the order they run.
+        pub fn all() -> Vec<Scenario> {
+            vec![$(Scenario { name: stringify!($name), run: |session| Box::pin($name(session)) }),*]
+        }
+    };
+}
+
+scenarios![
+    renders_from_src,
+    renders_from_inline_json,
+    two_embeds_on_one_page_each_render_with_their_own_controls,
+    an_embed_added_after_load_renders,
+    each_size_sets_the_article_text_size,
+    a_choice_in_one_embed_reaches_the_other,
+    the_choice_survives_a_reload,
+    tab_from_the_host_link_lands_on_a_visible_skip_link,
+    enter_on_skip_to_article_text_focuses_the_article_body,
+    skip_past_this_article_leads_to_the_host_link_after_the_embed,
+    the_size_switcher_is_one_tab_stop_and_arrow_keys_change_the_size,
+    a_bad_src_shows_the_error_while_a_sibling_renders,
+    axe_finds_no_wcag_violations_in_the_widget,
+    a_screenshot_at_each_size,
+    the_webassembly_comes_from_the_asset_origin,
+    an_async_script_renders_the_embeds,
+    a_script_after_the_markup_renders_the_embeds,
+    two_copies_of_the_script_define_the_element_once,
+];
+
+async fn headline(session: &Session, index: usize) -> Result<Value, String> {
+    session
+        .in_embed(
+            index,
+            "return root?.querySelector('.rw-article__headline')?.textContent ?? null;",
+        )
+        .await
+}
+
+async fn both_demo_embeds_render(session: &Session, page: &str) -> Outcome {
+    session.open(page).await?;
+    for index in 0..2 {
+        session.wait_for_article(index).await?;
+        let headline = headline(session, index).await?;
+        ensure(headline == SEED_HEADLINE, || {
+            format!("embed {index} shows {headline}")
+        })?;
+    }
+    Ok(())
+}
+
+async fn renders_from_src(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    let src = session
+        .script(
+            "return document.querySelectorAll('reader-widget')[0].getAttribute('src')",
+            vec![],
+        )
+        .await?;
+    ensure(src == "articles/syria-resolution.json", || {
+        format!("the first embed's src is {src}")
+    })?;
+    session.wait_for_article(0).await?;
+    let headline = headline(session, 0).await?;
+    ensure(headline == SEED_HEADLINE, || {
+        format!("the headline is {headline}")
+    })
+}
+
+async fn renders_from_inline_json(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    let inline = session
+        .script(
+            "return !!document.querySelectorAll('reader-widget')[1].querySelector('script[type=\"application/json\"]')",
+            vec![],
+        )
+        .await?;
+    ensure(inline == true, || {
+        "the second embed has no inline JSON".into()
+    })?;
+    session.wait_for_article(1).await?;
+    let headline = headline(session, 1).await?;
+    ensure(headline == SEED_HEADLINE, || {
+        format!("the headline is {headline}")
+    })
+}
+
+async fn two_embeds_on_one_page_each_render_with_their_own_controls(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "index.html").await?;
+    let mut names = Vec::new();
+    for index in 0..2 {
+        names.push(
+            session
+                .in_embed(
+                    index,
+                    "return root.querySelector('input[type=radio]').name;",
+                )
+                .await?,
+        );
+    }
+    ensure(names[0] != names[1], || {
+        format!("both embeds use the radio group {}", names[0])
+    })
+}
+
+async fn an_embed_added_after_load_renders(session: &Session) -> Outcome {
+    session.open("pages/added-later.html").await?;
+    ensure(session.embed_count().await? == 0, || {
+        "the page starts with an embed".into()
+    })?;
+    let button = session
+        .client
+        .find(Locator::Id("add-embed"))
+        .await
+        .doing("finding the button")?;
+    session.click(button).await?;
+    session.wait_for_article(0).await?;
+    let headline = headline(session, 0).await?;
+    ensure(headline == SEED_HEADLINE, || {
+        format!("the headline is {headline}")
+    })
+}
+
+async fn each_size_sets_the_article_text_size(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    let medium = session.medium_px().await?;
+    for (code, scale) in SIZES {
+        session.choose_size(0, code).await?;
+        let size = session.paragraph_px(0).await?;
+        let expected = medium * scale;
+        ensure((size - expected).abs() < 0.2, || {
+            format!("{code}: the article text is {size} px, expected {expected} px")
+        })?;
+    }
+    Ok(())
+}
+
+async fn a_choice_in_one_embed_reaches_the_other(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "index.html").await?;
+    let medium = session.medium_px().await?;
+    session.choose_size(0, "lg").await?;
+    session
+        .wait_until(
+            "the second embed to follow",
+            "return document.querySelectorAll('reader-widget')[1].shadowRoot.querySelector('input:checked')?.value === 'lg'",
+            vec![],
+        )
+        .await?;
+    let size = session.paragraph_px(1).await?;
+    ensure((size - medium * 1.25).abs() < 0.2, || {
+        format!("the second embed's text is {size} px")
+    })
+}
+
+async fn the_choice_survives_a_reload(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "index.html").await?;
+    session.choose_size(0, "lg").await?;
+    session.client.refresh().await.doing("reloading")?;
+    for index in 0..2 {
+        session.wait_for_article(index).await?;
+        let checked = session.checked_step(index).await?;
+        ensure(checked.as_deref() == Some("lg"), || {
+            format!("after the reload embed {index} shows {checked:?}")
+        })?;
+    }
+    Ok(())
+}
+
+/// Opens the demo and puts focus on the host page's link just before the first embed.
+async fn focus_the_link_before_the_embed(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    session
+        .script("document.getElementById('before-embed').focus();", vec![])
+        .await?;
+    let focused = session.focused().await?;
+    ensure(focused["id"] == "before-embed", || {
+        format!("focus starts on {focused}")
+    })
+}
+
+async fn tab_from_the_host_link_lands_on_a_visible_skip_link(session: &Session) -> Outcome {
+    focus_the_link_before_the_embed(session).await?;
+    session.press(Key::Tab).await?;
+    let focused = session.focused().await?;
+    ensure(focused["text"] == "Skip to article text", || {
+        format!("Tab lands on {focused}")
+    })?;
+    ensure(focused["insideWidget"] == true, || {
+        format!("{focused} is not in the widget")
+    })?;
+    let (width, height) = (
+        focused["width"].as_f64().unwrap_or(0.0),
+        focused["height"].as_f64().unwrap_or(0.0),
+    );
+    ensure(width > 20.0 && height > 10.0, || {
+        format!("the focused skip link is {width} by {height} px: not visible")
+    })
+}
+
+async fn enter_on_skip_to_article_text_focuses_the_article_body(session: &Session) -> Outcome {
+    focus_the_link_before_the_embed(session).await?;
+    session.press(Key::Tab).await?;
+    session.press(Key::Enter).await?;
+    let focused = session.focused().await?;
+    ensure(
+        focused["class"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("rw-article__body"),
+        || format!("Enter moved focus to {focused}"),
+    )
+}
+
+async fn skip_past_this_article_leads_to_the_host_link_after_the_embed(
+    session: &Session,
+) -> Outcome {
+    focus_the_link_before_the_embed(session).await?;
+    session.press(Key::Tab).await?;
+    session.press(Key::Tab).await?;
+    let focused = session.focused().await?;
+    ensure(focused["text"] == "Skip past this article", || {
+        format!("the second Tab lands on {focused}")
+    })?;
+    session.press(Key::Enter).await?;
+    let focused = session.focused().await?;
+    ensure(focused["insideWidget"] == false, || {
+        format!("focus stayed in the widget: {focused}")
+    })?;
+    // Focus is on what follows the embed; the next Tab reaches the host's link there.
+    if focused["id"] != "after-embed" {
+        session.press(Key::Tab).await?;
+    }
+    let focused = session.focused().await?;
+    ensure(focused["id"] == "after-embed", || {
+        format!("focus went to {focused}")
+    })
+}
+
+async fn the_size_switcher_is_one_tab_stop_and_arrow_keys_change_the_size(
+    session: &Session,
+) -> Outcome {
+    focus_the_link_before_the_embed(session).await?;
+    let medium = session.medium_px().await?;
+    for _ in 0..3 {
+        session.press(Key::Tab).await?;
+    }
+    let focused = session.focused().await?;
+    ensure(focused["value"] == "md", || {
+        format!("the third Tab lands on {focused}, not the checked step")
+    })?;
+    session.press(Key::Right).await?;
+    session
+        .wait_until(
+            "LG to be checked",
+            "return document.querySelector('reader-widget').shadowRoot.querySelector('input:checked')?.value === 'lg'",
+            vec![],
+        )
+        .await?;
+    let size = session.paragraph_px(0).await?;
+    ensure((size - medium * 1.25).abs() < 0.2, || {
+        format!("after the arrow the text is {size} px")
+    })?;
+    let focused = session.focused().await?;
+    ensure(focused["value"] == "lg", || {
+        format!("focus did not follow the arrow: {focused}")
+    })?;
+    session.press(Key::Tab).await?;
+    let focused = session.focused().await?;
+    ensure(focused["tag"] != "input", || {
+        format!("Tab stayed in the switcher: {focused}")
+    })
+}
+
+async fn a_bad_src_shows_the_error_while_a_sibling_renders(session: &Session) -> Outcome {
+    session.open("pages/errors.html").await?;
+    session.wait_for_article(2).await?;
+    for (index, what) in [(0, "a 404"), (1, "malformed JSON")] {
+        session
+            .wait_until(
+                &format!("the error for {what}"),
+                "return document.querySelectorAll('reader-widget')[arguments[0]].shadowRoot?.querySelector('.rw-status--error')?.textContent",
+                vec![json!(index)],
+            )
+            .await?;
+    }
+    Ok(())
+}
+
+async fn axe_finds_no_wcag_violations_in_the_widget(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "index.html").await?;
+    let axe = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js"),
+    )
+    .doing("reading axe.min.js (npm ci installs it)")?;
+    session.script(&axe, vec![]).await?;
+    let violations = session
+        .client
+        .execute_async(
+            r#"const done = arguments[arguments.length - 1];
+               axe.run({ include: [["reader-widget"]] }, {
+                 runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+               }).then(
+                 (result) => done(result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) }))),
+                 (error) => done([{ id: "axe failed", nodes: [String(error)] }]),
+               );"#,
+            vec![],
+        )
+        .await
+        .doing("running axe")?;
+    ensure(violations == json!([]), || {
+        format!("axe reports {violations}")
+    })
+}
+
+async fn a_screenshot_at_each_size(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
+    std::fs::create_dir_all(&folder).doing("making tests/screenshots")?;
+    for (code, _) in SIZES {
+        session.choose_size(0, code).await?;
+        session
+            .script(
+                "document.querySelector('reader-widget').scrollIntoView();",
+                vec![],
+            )
+            .await?;
+        session.settle_frames().await?;
+        let png = session
+            .client
+            .screenshot()
+            .await
+            .doing("taking a screenshot")?;
+        ensure(png.starts_with(b"\x89PNG"), || {
+            "the screenshot is not a PNG".into()
+        })?;
+        let path = folder.join(format!("{}-{code}.png", session.engine.name()));
+        std::fs::write(&path, png).doing(&format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+async fn the_webassembly_comes_from_the_asset_origin(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "index.html").await?;
+    let wasm = format!("{}/wasm/reader-widget_bg.wasm", session.assets);
+    let loaded = session
+        .script(
+            "return performance.getEntriesByType('resource').some((entry) => entry.name === arguments[0])",
+            vec![json!(wasm)],
+        )
+        .await?;
+    ensure(loaded == true, || format!("{wasm} was not loaded"))
+}
+
+async fn an_async_script_renders_the_embeds(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "index.html?async").await
+}
+
+async fn a_script_after_the_markup_renders_the_embeds(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "index.html?script-last").await
+}
+
+async fn two_copies_of_the_script_define_the_element_once(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "index.html?twice").await?;
+    // Wait for the network to go quiet, so the second copy has finished starting too.
+    let mut fetched = Value::Null;
+    for _ in 0..50 {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        let now = session
+            .script(
+                "return performance.getEntriesByType('resource').length",
+                vec![],
+            )
+            .await?;
+        if now == fetched {
+            break;
+        }
+        fetched = now;
+    }
+    let apps = session
+        .script(
+            "return [...document.querySelectorAll('reader-widget')].map((host) => host.shadowRoot.querySelectorAll('.rw').length)",
+            vec![],
+        )
+        .await?;
+    ensure(apps == json!([1, 1]), || format!("apps per embed: {apps}"))?;
+    let errors = session.script("return window.__pageErrors", vec![]).await?;
+    ensure(errors == json!([]), || {
+        format!("the page logged errors: {errors}")
+    })
+}

@@ -1,0 +1,204 @@
+//! The two loopback origins every scenario runs across, as on a publisher's site that serves the
+//! widget from a CDN: the page origin serves the release build's pages and articles, with each
+//! page's `reader-widget.js` script tag pointed at the asset origin; the asset origin serves
+//! `dist/` with CORS. Each page also gets an inline recorder of console errors and uncaught
+//! exceptions, first thing in its `<head>`, so a scenario can check the page stayed clean.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread;
+
+/// Records console errors and uncaught exceptions in `window.__pageErrors` from the start.
+const ERROR_RECORDER: &str = r#"<script>
+window.__pageErrors = [];
+const consoleError = console.error.bind(console);
+console.error = (...args) => { window.__pageErrors.push(args.map(String).join(" ")); consoleError(...args); };
+addEventListener("error", (event) => window.__pageErrors.push(String(event.message)));
+addEventListener("unhandledrejection", (event) => window.__pageErrors.push(String(event.reason)));
+</script>"#;
+
+/// The running servers.
+pub struct Origins {
+    /// Where pages are loaded from, e.g. `http://127.0.0.1:40123`.
+    pub pages: String,
+    /// Where the widget's files are loaded from.
+    pub assets: String,
+}
+
+struct Response {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn not_found() -> Response {
+        Response {
+            status: 404,
+            content_type: "text/plain",
+            body: b"not found".to_vec(),
+        }
+    }
+}
+
+type Handler = dyn Fn(&str, &str) -> Response + Send + Sync;
+
+/// The release build, which `make dist` makes.
+pub fn dist() -> Result<PathBuf, String> {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    if dist.join("reader-widget.js").is_file() {
+        Ok(dist)
+    } else {
+        Err(format!(
+            "no release build in {}: run `make dist` first",
+            dist.display()
+        ))
+    }
+}
+
+/// Starts both origins over `dist`. They run until the process ends.
+pub fn start(dist: PathBuf) -> Origins {
+    let assets_root = dist.clone();
+    let asset_port = serve(
+        Arc::new(move |path: &str, _query: &str| {
+            // "/second-copy/…" is the same build again, for pages that include it twice.
+            let path = path.strip_prefix("/second-copy").unwrap_or(path);
+            file(&assets_root, path)
+        }),
+        true,
+    );
+    let assets = format!("http://127.0.0.1:{asset_port}");
+    let asset_origin = assets.clone();
+    let page_port = serve(
+        Arc::new(move |path: &str, query: &str| {
+            let path = if path == "/" { "/index.html" } else { path };
+            let mut response = file(&dist, path);
+            if response.status == 200 && path.ends_with(".html") {
+                let page = String::from_utf8_lossy(&response.body);
+                response.body = publisher_page(&page, &asset_origin, query).into_bytes();
+            }
+            response
+        }),
+        false,
+    );
+    Origins {
+        pages: format!("http://127.0.0.1:{page_port}"),
+        assets,
+    }
+}
+
+/// A demo page as a publisher would serve it with the widget on a CDN. `variant` changes how
+/// the script is included: `async`, `script-last` (after the markup) or `twice` (two copies of
+/// the build); anything else keeps the page's own tag.
+pub fn publisher_page(page: &str, asset_origin: &str, variant: &str) -> String {
+    let mut page = page.to_owned();
+    let tag_start = r#"<script type="module" src=""#;
+    if let Some(start) = page.find(tag_start) {
+        let src_start = start + tag_start.len();
+        let rest = page.get(src_start..).unwrap_or_default();
+        let is_widget = rest
+            .find('"')
+            .and_then(|end| rest.get(..end))
+            .filter(|src| src.ends_with("reader-widget.js"));
+        if let Some(src) = is_widget {
+            let local_tag = format!(r#"{tag_start}{src}"></script>"#);
+            let remote_tag =
+                format!(r#"<script type="module" src="{asset_origin}/reader-widget.js"></script>"#);
+            let second_copy =
+                remote_tag.replace("/reader-widget.js", "/second-copy/reader-widget.js");
+            page = match variant {
+                "async" => page.replace(
+                    &local_tag,
+                    &remote_tag.replace("<script ", "<script async "),
+                ),
+                "script-last" => page
+                    .replace(&local_tag, "")
+                    .replace("</body>", &format!("{remote_tag}</body>")),
+                "twice" => page.replace(&local_tag, &format!("{remote_tag}{second_copy}")),
+                _ => page.replace(&local_tag, &remote_tag),
+            };
+        }
+    }
+    page.replacen("<head>", &format!("<head>{ERROR_RECORDER}"), 1)
+}
+
+/// A minimal HTTP/1.1 server on a free loopback port, one thread per connection.
+fn serve(handler: Arc<Handler>, cors: bool) -> u16 {
+    let Ok(listener) = TcpListener::bind("127.0.0.1:0") else {
+        return 0;
+    };
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(0);
+    thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let handler = Arc::clone(&handler);
+            thread::spawn(move || {
+                let _ = answer(stream, &*handler, cors);
+            });
+        }
+    });
+    port
+}
+
+fn answer(stream: TcpStream, handler: &Handler, cors: bool) -> std::io::Result<()> {
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    reader.read_line(&mut request_line)?;
+    let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let mut content_length = 0;
+    loop {
+        let mut header = String::new();
+        if reader.read_line(&mut header)? == 0 || header.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = header.split_once(':') {
+            if name.eq_ignore_ascii_case("content-length") {
+                content_length = value.trim().parse().unwrap_or(0);
+            }
+        }
+    }
+    let mut body = vec![0; content_length];
+    reader.read_exact(&mut body)?;
+    let response = handler(path, query);
+    let mut stream = stream;
+    write!(
+        stream,
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n{}\r\n",
+        response.status,
+        response.content_type,
+        response.body.len(),
+        if cors { "Access-Control-Allow-Origin: *\r\n" } else { "" },
+    )?;
+    stream.write_all(&response.body)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("json") => "application/json",
+        Some("css") => "text/css",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// Serves a file under `root`, refusing paths that climb out of it.
+fn file(root: &Path, path: &str) -> Response {
+    let relative = path.trim_start_matches('/');
+    if relative.split('/').any(|part| part == "..") {
+        return Response::not_found();
+    }
+    let full = root.join(relative);
+    match std::fs::read(&full) {
+        Ok(body) => Response {
+            status: 200,
+            content_type: content_type(&full),
+            body,
+        },
+        Err(_) => Response::not_found(),
+    }
+}
