@@ -7,6 +7,7 @@
 use wasm_bindgen::JsCast;
 
 use crate::json::JsonValue;
+use crate::json_ld;
 
 use crate::error::{LoadError, LoadErrorKind};
 
@@ -79,7 +80,8 @@ impl Block {
     }
 }
 
-/// Reads an article from the widget's JSON format and checks what the widget requires.
+/// Reads an article from the widget's JSON format, or from schema.org JSON-LD (told apart by its
+/// `@context`, `@type` or `@graph`, or by being an array), and checks what the widget requires.
 pub fn parse_article(json: &str) -> Result<Article, LoadError> {
     // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
@@ -96,7 +98,12 @@ pub fn parse_article(json: &str) -> Result<Article, LoadError> {
                 .unwrap_or_default(),
         )
     })?;
-    check(read_article(&root)?)
+    let article = if json_ld::is_json_ld(&root) {
+        json_ld::read_json_ld(&root)?
+    } else {
+        read_article(&root)?
+    };
+    check(article)
 }
 
 /// Reads the article's fields from parsed JSON. Unknown fields are ignored; a known field of the
@@ -425,7 +432,7 @@ mod tests {
     #[test]
     fn a_wrong_type_is_named_by_its_path() {
         let cases = [
-            (r#"[1, 2]"#, "the article must be an object, not an array"),
+            (r#""text""#, "the article must be an object, not a string"),
             (
                 r#"{"headline": 5}"#,
                 "headline must be a string, not a number",

@@ -4,7 +4,7 @@
 //! `null` reads as absent, as a missing field does.
 
 /// What the article reader needs of a JSON value.
-pub trait JsonValue: Sized {
+pub trait JsonValue: Sized + Clone {
     /// The member `key` of an object; `None` when this is not an object or the member is missing
     /// or `null`.
     fn member(&self, key: &str) -> Option<Self>;

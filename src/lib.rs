@@ -10,6 +10,7 @@ pub mod components;
 pub mod error;
 pub mod focus;
 pub mod json;
+pub mod json_ld;
 pub mod labels;
 pub mod text_size;
 

@@ -504,3 +504,35 @@ fn the_browser_parses_articles_as_the_native_build_does() {
         Err(LoadErrorKind::EmptyBody)
     );
 }
+
+const SEED_JSON_LD: &str = include_str!("../demo/articles/syria-resolution.jsonld");
+
+#[wasm_bindgen_test]
+async fn renders_from_inline_json_ld() {
+    let (container, host) = rendered_embed(&format!(
+        r#"<reader-widget><script type="application/ld+json">{SEED_JSON_LD}</script></reader-widget>"#
+    ))
+    .await;
+    let byline = find(&host, ".rw-article__byline").expect("a byline");
+    assert_eq!(byline.text_content().as_deref(), Some("VOA News"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn src_wins_over_inline_json_which_wins_over_json_ld() {
+    let other = r#"{"headline":"From src","body":[{"type":"paragraph","text":"p"}]}"#;
+    let ld = r#"{"@type":"NewsArticle","headline":"From JSON-LD","articleBody":"p"}"#;
+    let inline = r#"{"headline":"From inline JSON","body":[{"type":"paragraph","text":"p"}]}"#;
+    let container = page(&format!(
+        r#"<reader-widget src="{}"><script type="application/ld+json">{ld}</script><script type="application/json">{inline}</script></reader-widget>
+           <reader-widget><script type="application/ld+json">{ld}</script><script type="application/json">{inline}</script></reader-widget>"#,
+        blob_url(other)
+    ));
+    let hosts = embeds(&container);
+    for (host, expected) in hosts.iter().zip(["From src", "From inline JSON"]) {
+        rendered(host).await;
+        let headline = find(host, ".rw-article__headline").and_then(|h| h.text_content());
+        assert_eq!(headline.as_deref(), Some(expected));
+    }
+    container.remove();
+}

@@ -19,7 +19,7 @@ use crate::text_size::TextSize;
 pub enum ArticleSource {
     /// The `src` attribute, resolved against the page's base URL.
     Url(AttrValue),
-    /// The text of an inline `<script type="application/json">` child.
+    /// The text of an inline `<script type="application/json">` or `application/ld+json` child.
     Inline(AttrValue),
     /// Neither.
     Missing,

@@ -141,7 +141,8 @@ fn props_of(host: &HtmlElement, instance: u32) -> ReaderAppProps {
     }
 }
 
-/// The `src` attribute if it is set, else the first inline JSON child.
+/// Where the article comes from, first found first: the `src` attribute, an inline
+/// `<script type="application/json">` child, an inline `<script type="application/ld+json">`.
 fn source_of(host: &HtmlElement) -> ArticleSource {
     let src = host
         .get_attribute("src")
@@ -154,11 +155,14 @@ fn source_of(host: &HtmlElement) -> ArticleSource {
             .unwrap_or(src);
         return ArticleSource::Url(url.into());
     }
-    let inline = host
-        .query_selector(r#":scope > script[type="application/json"]"#)
-        .ok()
-        .flatten()
-        .and_then(|script: Element| script.text_content());
+    // The widget's own JSON wins over JSON-LD when a publisher gives both.
+    let inline = [
+        r#":scope > script[type="application/json"]"#,
+        r#":scope > script[type="application/ld+json"]"#,
+    ]
+    .iter()
+    .find_map(|selector| host.query_selector(selector).ok().flatten())
+    .and_then(|script: Element| script.text_content());
     match inline {
         Some(json) => ArticleSource::Inline(AttrValue::from(json)),
         None => ArticleSource::Missing,

@@ -33,6 +33,7 @@ macro_rules! scenarios {
 scenarios![
     renders_from_src,
     renders_from_inline_json,
+    renders_from_json_ld_by_src_and_inline,
     two_embeds_on_one_page_each_render_with_their_own_controls,
     an_embed_added_after_load_renders,
     each_size_sets_the_article_text_size,
@@ -106,6 +107,22 @@ async fn renders_from_inline_json(session: &Session) -> Outcome {
     ensure(headline == SEED_HEADLINE, || {
         format!("the headline is {headline}")
     })
+}
+
+async fn renders_from_json_ld_by_src_and_inline(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "pages/json-ld.html").await?;
+    for index in 0..2 {
+        let byline = session
+            .in_embed(
+                index,
+                "return root.querySelector('.rw-article__byline')?.textContent ?? null;",
+            )
+            .await?;
+        ensure(byline == "VOA News", || {
+            format!("embed {index}'s byline is {byline}")
+        })?;
+    }
+    Ok(())
 }
 
 async fn two_embeds_on_one_page_each_render_with_their_own_controls(session: &Session) -> Outcome {
