@@ -185,7 +185,8 @@ async fn the_lead_figure_has_alt_text_caption_and_credit() {
     let article = seed();
     let image = article.image.as_ref().expect("the seed has an image");
     assert!(html.contains(&format!("alt=\"{}\"", image.alt)));
-    assert!(html.contains("<figcaption class=\"rw-article__caption\">John Kerry and Sergei Lavrov"));
+    assert!(start_tag(&html, "figcaption", "rw-article__caption").is_some());
+    assert!(html.contains("\">John Kerry and Sergei Lavrov shake hands"));
     assert!(html.contains("<span class=\"rw-article__credit\">Image: Placeholder image</span>"));
 }
 
@@ -228,6 +229,42 @@ async fn a_source_link_that_is_not_a_web_link_is_plain_text() {
         html.contains("<span class=\"rw-article__source\">Agency</span>"),
         "{html}"
     );
+}
+
+#[tokio::test]
+async fn the_main_pieces_carry_their_part_names_for_publishers() {
+    let html = render(LoadState::Ready(seed()), TextSize::Md, 1).await;
+    let parts: Vec<&str> = [
+        "nav",
+        "a",
+        "fieldset",
+        "span",
+        "article",
+        "header",
+        "h2",
+        "p",
+        "figure",
+        "figcaption",
+        "div",
+    ]
+    .iter()
+    .flat_map(|tag| attribute_values(&html, tag, "part"))
+    .collect();
+    for part in [
+        "skip-links",
+        "skip-link",
+        "size-control",
+        "size-step",
+        "article",
+        "header",
+        "headline",
+        "byline",
+        "figure",
+        "caption",
+        "body",
+    ] {
+        assert!(parts.contains(&part), "no part=\"{part}\" in {parts:?}");
+    }
 }
 
 #[tokio::test]

@@ -32,9 +32,9 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .filter(|l| !l.is_empty());
     let dir = lang.map(|lang| Direction::of_language(lang).as_attr());
     html! {
-        <article class={classes!("rw-article", props.size.class())} lang={lang.map(str::to_owned)} {dir}>
-            <header class="rw-article__header">
-                <h2 class="rw-article__headline">{&article.headline}</h2>
+        <article class={classes!("rw-article", props.size.class())} part="article" lang={lang.map(str::to_owned)} {dir}>
+            <header class="rw-article__header" part="header">
+                <h2 class="rw-article__headline" part="headline">{&article.headline}</h2>
                 if let Some(standfirst) = article.standfirst.as_deref().filter(|s| !s.trim().is_empty()) {
                     <p class="rw-article__standfirst">{standfirst}</p>
                 }
@@ -43,7 +43,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if let Some(image) = article.image.as_ref().filter(|image| !image.src.trim().is_empty()) {
                 {figure(image, labels)}
             }
-            <div class="rw-article__body" id={props.body_id.clone()} ref={props.body_ref.clone()}>
+            <div class="rw-article__body" part="body" id={props.body_id.clone()} ref={props.body_ref.clone()}>
                 {for article.body.iter().map(block)}
             </div>
         </article>
@@ -71,7 +71,7 @@ fn meta_line(article: &Article, labels: &Labels) -> Html {
         return Html::default();
     }
     html! {
-        <p class="rw-article__meta">
+        <p class="rw-article__meta" part="byline">
             if let Some(byline) = byline {
                 <span class="rw-article__byline">{byline}</span>
             }
@@ -104,10 +104,10 @@ fn figure(image: &Image, labels: &Labels) -> Html {
         .map(str::trim)
         .filter(|c| !c.is_empty());
     html! {
-        <figure class="rw-article__figure">
+        <figure class="rw-article__figure" part="figure">
             <img class="rw-article__image" src={image.src.clone()} alt={image.alt.clone()} decoding="async" />
             if caption.is_some() || credit.is_some() {
-                <figcaption class="rw-article__caption">
+                <figcaption class="rw-article__caption" part="caption">
                     if let Some(caption) = caption {
                         {caption}{" "}
                     }

@@ -37,7 +37,7 @@ pub fn SizeSwitcher(props: &SizeSwitcherProps) -> Html {
                     checked={size == props.selected}
                     {onchange}
                 />
-                <span class="rw-sizes__label">
+                <span class="rw-sizes__label" part="size-step">
                     {size.label()}
                     <span class="rw-visually-hidden">{", "}{labels.size_description(size)}</span>
                 </span>
@@ -51,7 +51,7 @@ pub fn SizeSwitcher(props: &SizeSwitcherProps) -> Html {
         }
     });
     html! {
-        <fieldset class="rw-sizes" lang={labels.lang}>
+        <fieldset class="rw-sizes" part="size-control" lang={labels.lang}>
             <legend class="rw-sizes__legend">{labels.text_size}</legend>
             <div class="rw-sizes__steps" {onkeydown}>{for steps}</div>
         </fieldset>

@@ -46,11 +46,11 @@ pub fn SkipLinks(props: &SkipLinksProps) -> Html {
         })
     };
     html! {
-        <nav class="rw-skip-links" aria-label={labels.skip_links} lang={labels.lang} ref={nav_ref}>
-            <a class="rw-skip-link" href={format!("#{}", props.body_id)} onclick={skip_to_article}>
+        <nav class="rw-skip-links" part="skip-links" aria-label={labels.skip_links} lang={labels.lang} ref={nav_ref}>
+            <a class="rw-skip-link" part="skip-link" href={format!("#{}", props.body_id)} onclick={skip_to_article}>
                 {labels.skip_to_article}
             </a>
-            <a class="rw-skip-link" href={format!("#{}", props.end_id)} onclick={skip_past_article}>
+            <a class="rw-skip-link" part="skip-link" href={format!("#{}", props.end_id)} onclick={skip_past_article}>
                 {labels.skip_past_article}
             </a>
         </nav>

@@ -17,6 +17,6 @@ pub struct StatusMessageProps {
 pub fn StatusMessage(props: &StatusMessageProps) -> Html {
     let class = classes!("rw-status", props.is_error.then_some("rw-status--error"));
     html! {
-        <p {class} role="status" lang={ENGLISH.lang}>{props.text.clone()}</p>
+        <p {class} part="status" role="status" lang={ENGLISH.lang}>{props.text.clone()}</p>
     }
 }

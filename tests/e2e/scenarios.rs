@@ -45,6 +45,7 @@ scenarios![
     the_size_switcher_is_one_tab_stop_and_arrow_keys_change_the_size,
     a_bad_src_shows_the_error_while_a_sibling_renders,
     axe_finds_no_wcag_violations_in_the_widget,
+    axe_finds_no_wcag_violations_in_the_dark_and_house_themes,
     a_screenshot_at_each_size,
     the_webassembly_comes_from_the_asset_origin,
     an_async_script_renders_the_embeds,
@@ -328,14 +329,14 @@ async fn a_bad_src_shows_the_error_while_a_sibling_renders(session: &Session) ->
     Ok(())
 }
 
-async fn axe_finds_no_wcag_violations_in_the_widget(session: &Session) -> Outcome {
-    both_demo_embeds_render(session, "index.html").await?;
+/// Runs axe-core with the WCAG 2.0 to 2.2 A and AA rules on every embed of the open page.
+async fn axe_violations(session: &Session) -> Result<Value, String> {
     let axe = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js"),
     )
     .doing("reading axe.min.js (npm ci installs it)")?;
     session.script(&axe, vec![]).await?;
-    let violations = session
+    session
         .client
         .execute_async(
             r#"const done = arguments[arguments.length - 1];
@@ -348,7 +349,32 @@ async fn axe_finds_no_wcag_violations_in_the_widget(session: &Session) -> Outcom
             vec![],
         )
         .await
-        .doing("running axe")?;
+        .doing("running axe")
+}
+
+async fn axe_finds_no_wcag_violations_in_the_widget(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "index.html").await?;
+    let violations = axe_violations(session).await?;
+    ensure(violations == json!([]), || {
+        format!("axe reports {violations}")
+    })
+}
+
+async fn axe_finds_no_wcag_violations_in_the_dark_and_house_themes(session: &Session) -> Outcome {
+    session.open("pages/theming.html").await?;
+    for index in 0..3 {
+        session.wait_for_article(index).await?;
+    }
+    let background = session
+        .in_embed(
+            0,
+            "return getComputedStyle(root.querySelector('.rw')).backgroundColor;",
+        )
+        .await?;
+    ensure(background == "rgb(27, 27, 27)", || {
+        format!("the dark embed's background is {background}")
+    })?;
+    let violations = axe_violations(session).await?;
     ensure(violations == json!([]), || {
         format!("axe reports {violations}")
     })
