@@ -1,8 +1,11 @@
-// Defines <reader-widget> and forwards its lifecycle to the WebAssembly module, which
-// cannot subclass HTMLElement itself. Defined once per page: a second copy of the script finds
-// the element already defined and leaves it alone.
-export function defineReaderWidget(connect, disconnect, attributeChanged) {
-  if (customElements.get("reader-widget")) return false;
+// Defines <reader-widget> and forwards its lifecycle and API to the WebAssembly module, which
+// cannot subclass HTMLElement itself; `rust` holds the module's functions. Defined once per page:
+// a second copy of the script finds the element already defined and leaves it alone.
+export function defineReaderWidget(rust) {
+  if (customElements.get("reader-widget")) {
+    console.info("<reader-widget> is already defined on this page; this copy of the script leaves it alone.");
+    return false;
+  }
   customElements.define(
     "reader-widget",
     class extends HTMLElement {
@@ -12,16 +15,31 @@ export function defineReaderWidget(connect, disconnect, attributeChanged) {
       connectedCallback() {
         // Inline JSON children are parsed after the element itself; wait for them.
         if (document.readyState === "loading") {
-          document.addEventListener("DOMContentLoaded", () => this.isConnected && connect(this), { once: true });
+          document.addEventListener("DOMContentLoaded", () => this.isConnected && rust.connect(this), { once: true });
         } else {
-          connect(this);
+          rust.connect(this);
         }
       }
       disconnectedCallback() {
-        disconnect(this);
+        rust.disconnect(this);
       }
       attributeChangedCallback(name, oldValue, newValue) {
-        if (oldValue !== newValue) attributeChanged(this);
+        if (oldValue !== newValue) rust.attributeChanged(this);
+      }
+      /** The text-size step in force: "xs", "sm", "md" or "lg". Setting it is a reader's choice. */
+      get textSize() {
+        return rust.textSize(this);
+      }
+      set textSize(value) {
+        rust.setTextSize(this, String(value));
+      }
+      /** The article as a frozen plain object, or null until it is shown. */
+      get article() {
+        return rust.article(this);
+      }
+      /** Loads the article again (fetches src again). */
+      reload() {
+        rust.reload(this);
       }
     },
   );

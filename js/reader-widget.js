@@ -7,4 +7,6 @@ if (!customElements.get("reader-widget")) {
   import("./wasm/reader-widget.js")
     .then((glue) => glue.default({ module_or_path: wasm }))
     .catch((error) => console.error("<reader-widget>: the widget could not start:", error));
+} else {
+  console.info("<reader-widget> is already defined on this page; this copy of the script leaves it alone.");
 }

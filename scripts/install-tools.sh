@@ -2,7 +2,7 @@
 # Installs every tool the build, the demo and the tests need on a Debian machine, skipping what
 # is already there: Debian packages (Chromium, Firefox ESR and WebKitGTK with their WebDriver
 # servers, Xvfb for WebKit, brotli), the wasm32 target, trunk, the wasm-bindgen CLI at the exact
-# version in Cargo.lock, geckodriver, and from npm wasm-opt (binaryen) and axe-core.
+# version in Cargo.lock, geckodriver, and from npm wasm-opt (binaryen), esbuild and axe-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,7 +50,7 @@ fi
 
 # Debian's binaryen is too old for what rustc emits; npm's package ships a current wasm-opt.
 if [[ "$(node_modules/.bin/wasm-opt --version 2>/dev/null)" != "wasm-opt version $WASM_OPT_VERSION"* ]] ||
-  [[ ! -f node_modules/axe-core/axe.min.js ]]; then
-  say "installing binaryen $WASM_OPT_VERSION and axe-core from npm"
+  [[ ! -f node_modules/axe-core/axe.min.js ]] || [[ ! -x node_modules/.bin/esbuild ]]; then
+  say "installing binaryen $WASM_OPT_VERSION, esbuild and axe-core from npm"
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -27,6 +27,28 @@ pub struct Article {
     pub url: Option<String>,
     pub image: Option<Image>,
     pub body: Vec<Block>,
+    /// Which format the article was read from.
+    pub format: ArticleFormat,
+}
+
+/// The format an article arrived in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ArticleFormat {
+    /// The widget's own JSON.
+    #[default]
+    Widget,
+    /// schema.org JSON-LD.
+    JsonLd,
+}
+
+impl ArticleFormat {
+    /// The name used in the `reader-widget-ready` event: `json` or `json-ld`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ArticleFormat::Widget => "json",
+            ArticleFormat::JsonLd => "json-ld",
+        }
+    }
 }
 
 /// Who published the article.
@@ -154,6 +176,7 @@ pub fn read_article<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
         url: text(root, "url", "url")?,
         image,
         body,
+        format: ArticleFormat::Widget,
     })
 }
 

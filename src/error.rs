@@ -37,6 +37,18 @@ impl LoadError {
         &self.kind
     }
 
+    /// A stable name for the kind, used in the `reader-widget-error` event.
+    pub fn code(&self) -> &'static str {
+        match self.kind {
+            LoadErrorKind::NoSource => "no-source",
+            LoadErrorKind::Network { .. } => "network",
+            LoadErrorKind::Http { .. } => "http",
+            LoadErrorKind::Malformed { .. } => "malformed",
+            LoadErrorKind::MissingHeadline => "missing-headline",
+            LoadErrorKind::EmptyBody => "empty-body",
+        }
+    }
+
     /// Whether the article could not be reached, as opposed to reached but unusable.
     pub fn is_unreachable(&self) -> bool {
         matches!(
@@ -82,6 +94,38 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "could not fetch https://news.example/a.json: the server answered HTTP 404"
+        );
+    }
+
+    #[test]
+    fn each_kind_has_its_own_code() {
+        let codes: Vec<&str> = [
+            LoadErrorKind::NoSource,
+            LoadErrorKind::Network {
+                url: "u".into(),
+                reason: "r".into(),
+            },
+            LoadErrorKind::Http {
+                url: "u".into(),
+                status: 404,
+            },
+            LoadErrorKind::Malformed { reason: "r".into() },
+            LoadErrorKind::MissingHeadline,
+            LoadErrorKind::EmptyBody,
+        ]
+        .into_iter()
+        .map(|kind| LoadError::new(kind).code())
+        .collect();
+        assert_eq!(
+            codes,
+            vec![
+                "no-source",
+                "network",
+                "http",
+                "malformed",
+                "missing-headline",
+                "empty-body"
+            ]
         );
     }
 

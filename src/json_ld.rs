@@ -3,7 +3,7 @@
 //! `ReportageNewsArticle` or another `…NewsArticle` (alone or in an array of types), at the top
 //! level, in a top-level array, or inside `@graph`.
 
-use crate::article::{Article, Block, Image, Source};
+use crate::article::{Article, ArticleFormat, Block, Image, Source};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::json::JsonValue;
 
@@ -49,6 +49,7 @@ pub fn read_json_ld<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
         body: text(&node, "articleBody")
             .map(|body| paragraphs(&body))
             .unwrap_or_default(),
+        format: ArticleFormat::JsonLd,
     })
 }
 
@@ -183,6 +184,8 @@ mod tests {
         assert_eq!(from_ld.published, own.published);
         assert_eq!(from_ld.lang, own.lang);
         assert_eq!(from_ld.body, own.body);
+        assert_eq!(from_ld.format, ArticleFormat::JsonLd);
+        assert_eq!(own.format, ArticleFormat::Widget);
         let image = from_ld.image.unwrap();
         assert_eq!(
             image.caption,

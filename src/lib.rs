@@ -7,6 +7,8 @@
 
 pub mod article;
 pub mod components;
+#[cfg(test)]
+mod css;
 pub mod error;
 pub mod focus;
 pub mod json;
@@ -20,10 +22,13 @@ mod browser;
 #[cfg(target_arch = "wasm32")]
 pub use browser::define_element;
 
-/// The CSS inside every embed's shadow root: the stylesheet in `styles/` followed by the
-/// text-size rules generated from [`text_size::TextSize`].
+/// The CSS inside every embed's shadow root: the stylesheet in `styles/`, minified by
+/// `build.rs`, followed by the text-size rules generated from [`text_size::TextSize`].
 pub fn widget_css() -> String {
-    let mut css = String::from(include_str!("../styles/reader-widget.css"));
+    let mut css = String::from(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/reader-widget.min.css"
+    )));
     css.push_str(&text_size::TextSize::stylesheet_rules());
     css
 }

@@ -1,15 +1,17 @@
 //! One embed's Yew app: it turns the element's source into an article (parsing inline JSON at
 //! once, fetching a `src`), follows the page-wide text-size choice and renders [`Reader`].
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, AbortSignal, RequestInit, Response, Url};
+use web_sys::{AbortController, AbortSignal, HtmlElement, RequestInit, Response, Url};
 use yew::prelude::*;
 
 use crate::article::{is_safe_link, parse_article, Article};
-use crate::browser::{console, text_size_store};
+use crate::browser::text_size_store::{self, ChangeOrigin};
+use crate::browser::{console, events};
 use crate::components::{LoadState, Reader};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::text_size::TextSize;
@@ -25,8 +27,36 @@ pub enum ArticleSource {
     Missing,
 }
 
+impl ArticleSource {
+    /// The name used in the `reader-widget-ready` event: `src` or `inline`.
+    fn code(&self) -> &'static str {
+        match self {
+            ArticleSource::Url(_) => "src",
+            ArticleSource::Inline(_) | ArticleSource::Missing => "inline",
+        }
+    }
+}
+
+/// What the element's properties read of its app: the article once it is ready.
+#[derive(Debug, Default)]
+pub struct EmbedView {
+    pub article: RefCell<Option<Rc<Article>>>,
+}
+
+/// An [`EmbedView`] shared between the element and its app; equal only to itself.
+#[derive(Clone, Debug, Default)]
+pub struct SharedView(pub Rc<EmbedView>);
+
+impl PartialEq for SharedView {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ReaderAppProps {
+    /// The element, which receives the widget's events.
+    pub host: HtmlElement,
     pub source: ArticleSource,
     /// The `text-size` attribute: the step used until the reader chooses one. Default: MD.
     #[prop_or_default]
@@ -35,49 +65,79 @@ pub struct ReaderAppProps {
     pub instance: u32,
     /// How the console names this element, e.g. `<reader-widget src="/a.json">`.
     pub element_name: AttrValue,
+    /// Raised by `reload()`: the article is loaded again. Default: 0.
+    #[prop_or_default]
+    pub reload: u32,
+    /// Where the app leaves what the element's properties read.
+    #[prop_or_default]
+    pub view: SharedView,
 }
+
+/// What a load is for: the source, and how many times it was reloaded.
+type LoadKey = (ArticleSource, u32);
 
 #[component]
 pub fn ReaderApp(props: &ReaderAppProps) -> Html {
-    // The state remembers which source it belongs to, so a changed `src` reloads and an inline
-    // article is parsed once, before the first paint.
+    // The state remembers which load it belongs to, so a changed `src` or a `reload()` loads
+    // again and an inline article is parsed once, before the first paint.
     let loaded = use_state(|| {
         let state = immediate_state(&props.source, &props.element_name);
-        (props.source.clone(), state)
+        ((props.source.clone(), props.reload), state)
     });
     {
         let loaded = loaded.clone();
         let element_name = props.element_name.clone();
-        use_effect_with(props.source.clone(), move |source| {
-            let controller = AbortController::new().ok();
-            if loaded.0 != *source {
-                loaded.set((source.clone(), immediate_state(source, &element_name)));
-            }
-            if let ArticleSource::Url(url) = source {
-                if loaded.0 != *source || loaded.1 == LoadState::Loading {
-                    let signal = controller.as_ref().map(AbortController::signal);
-                    let url = url.clone();
-                    let source = source.clone();
-                    let loaded = loaded.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let result = fetch_article(&url, signal.as_ref()).await;
-                        if signal.as_ref().is_some_and(AbortSignal::aborted) {
-                            return;
-                        }
-                        let state = settle(result, &url, &element_name);
-                        loaded.set((source, state));
-                    });
+        use_effect_with(
+            (props.source.clone(), props.reload),
+            move |key: &LoadKey| {
+                let controller = AbortController::new().ok();
+                let stale = loaded.0 != *key;
+                if stale {
+                    loaded.set((key.clone(), immediate_state(&key.0, &element_name)));
                 }
-            }
-            move || {
-                if let Some(controller) = controller {
-                    controller.abort();
+                if let ArticleSource::Url(url) = &key.0 {
+                    if stale || loaded.1 == LoadState::Loading {
+                        let signal = controller.as_ref().map(AbortController::signal);
+                        let url = url.clone();
+                        let key = key.clone();
+                        let loaded = loaded.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let result = fetch_article(&url, signal.as_ref()).await;
+                            if signal.as_ref().is_some_and(AbortSignal::aborted) {
+                                return;
+                            }
+                            let state = settle(result, &url, &element_name);
+                            loaded.set((key, state));
+                        });
+                    }
                 }
+                move || {
+                    if let Some(controller) = controller {
+                        controller.abort();
+                    }
+                }
+            },
+        );
+    }
+    {
+        // Tell the page once the article is shown, or why it is not.
+        let host = props.host.clone();
+        let view = props.view.clone();
+        let source = props.source.code();
+        use_effect_with(loaded.1.clone(), move |state| match state {
+            LoadState::Ready(article) => {
+                *view.0.article.borrow_mut() = Some(Rc::clone(article));
+                events::ready(&host, article, source);
             }
+            LoadState::Failed(error) => {
+                *view.0.article.borrow_mut() = None;
+                events::error(&host, error);
+            }
+            LoadState::Loading => {}
         });
     }
 
-    let choice = use_state_eq(text_size_store::reader_choice);
+    let choice = use_state_eq(text_size_store::current_choice);
     {
         let choice = choice.setter();
         use_effect_with((), move |_| {
@@ -85,18 +145,37 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
             let id = text_size_store::subscribe(Callback::from(move |new| follow.set(new)));
             // Effects run after the first paint: a choice made in between (a quick click here,
             // another embed, another tab) would otherwise be missed.
-            choice.set(text_size_store::reader_choice());
+            choice.set(text_size_store::current_choice());
             move || text_size_store::unsubscribe(id)
         });
     }
-    let size = (*choice).or(props.requested_size).unwrap_or_default();
+    let (chosen, chosen_by) = *choice;
+    let size = chosen.or(props.requested_size).unwrap_or_default();
+    {
+        // Tell the page when this embed's size changes, and whether the reader or code did it.
+        let host = props.host.clone();
+        let last = use_mut_ref(|| (size, *choice));
+        use_effect_with((size, *choice), move |(size, choice)| {
+            let (last_size, last_choice) = *last.borrow();
+            if last_size != *size {
+                // A change of choice is the chooser's; otherwise the attribute changed.
+                let by = if last_choice != *choice {
+                    chosen_by
+                } else {
+                    ChangeOrigin::Script
+                };
+                events::text_size_changed(&host, last_size, *size, by);
+            }
+            *last.borrow_mut() = (*size, *choice);
+        });
+    }
 
     html! {
         <Reader
             state={loaded.1.clone()}
             {size}
             instance={props.instance}
-            onchoose_size={Callback::from(text_size_store::choose)}
+            onchoose_size={Callback::from(|size| text_size_store::choose(size, ChangeOrigin::Reader))}
         />
     }
 }

@@ -1,7 +1,7 @@
-//! The `<reader-widget>` element: its definition, and what happens when one is connected,
-//! disconnected or has an attribute changed. Each connected element gets an open shadow root
-//! holding the shared stylesheet and one Yew app; all of them share this one WebAssembly
-//! instance.
+//! The `<reader-widget>` element: its definition, what happens when one is connected,
+//! disconnected or has an attribute changed, and its JavaScript API (`textSize`, `article`,
+//! `reload()`). Each connected element gets an open shadow root holding the shared stylesheet
+//! and one Yew app; all of them share this one WebAssembly instance.
 
 use std::cell::{Cell, RefCell};
 
@@ -9,25 +9,27 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Url};
 use yew::{AppHandle, AttrValue};
 
-use crate::browser::app::{ArticleSource, ReaderApp, ReaderAppProps};
-use crate::browser::{console, styles};
+use crate::browser::app::{ArticleSource, ReaderApp, ReaderAppProps, SharedView};
+use crate::browser::text_size_store::{self, ChangeOrigin};
+use crate::browser::{console, events, styles};
 use crate::text_size::TextSize;
 
 #[wasm_bindgen(module = "/js/define-element.js")]
 extern "C" {
+    /// Defines the element class, which calls the functions in `rust` (see the snippet).
     #[wasm_bindgen(js_name = defineReaderWidget)]
-    fn define_reader_widget(
-        connect: &Closure<dyn Fn(HtmlElement)>,
-        disconnect: &Closure<dyn Fn(HtmlElement)>,
-        attribute_changed: &Closure<dyn Fn(HtmlElement)>,
-    ) -> bool;
+    fn define_reader_widget(rust: &js_sys::Object) -> bool;
 }
 
-/// A connected element and its app.
+/// A connected element and its app. The app is taken out while Yew works on it, so that the
+/// registry is never borrowed while the widget's events reach the page's listeners (which may
+/// read `article` or set `textSize`).
 struct Embed {
     host: HtmlElement,
     instance: u32,
-    app: AppHandle<ReaderApp>,
+    reloads: u32,
+    view: SharedView,
+    app: Option<AppHandle<ReaderApp>>,
 }
 
 thread_local! {
@@ -42,14 +44,42 @@ pub fn define_element() {
     if DEFINED.with(|defined| defined.replace(true)) {
         return;
     }
-    let connect = Closure::<dyn Fn(HtmlElement)>::new(connect);
-    let disconnect = Closure::<dyn Fn(HtmlElement)>::new(disconnect);
-    let attribute_changed = Closure::<dyn Fn(HtmlElement)>::new(attribute_changed);
-    define_reader_widget(&connect, &disconnect, &attribute_changed);
-    // The element class keeps calling these for the page's lifetime.
-    connect.forget();
-    disconnect.forget();
-    attribute_changed.forget();
+    // The element class keeps calling these for the page's lifetime, so they are never freed.
+    let rust = js_sys::Object::new();
+    let functions = [
+        (
+            "connect",
+            Closure::<dyn Fn(HtmlElement)>::new(connect).into_js_value(),
+        ),
+        (
+            "disconnect",
+            Closure::<dyn Fn(HtmlElement)>::new(disconnect).into_js_value(),
+        ),
+        (
+            "attributeChanged",
+            Closure::<dyn Fn(HtmlElement)>::new(attribute_changed).into_js_value(),
+        ),
+        (
+            "textSize",
+            Closure::<dyn Fn(HtmlElement) -> String>::new(text_size_of).into_js_value(),
+        ),
+        (
+            "setTextSize",
+            Closure::<dyn Fn(HtmlElement, String)>::new(set_text_size).into_js_value(),
+        ),
+        (
+            "article",
+            Closure::<dyn Fn(HtmlElement) -> JsValue>::new(article_of).into_js_value(),
+        ),
+        (
+            "reload",
+            Closure::<dyn Fn(HtmlElement)>::new(reload).into_js_value(),
+        ),
+    ];
+    for (name, function) in functions {
+        let _ = js_sys::Reflect::set(&rust, &JsValue::from_str(name), &function);
+    }
+    define_reader_widget(&rust);
 }
 
 fn connect(host: HtmlElement) {
@@ -79,15 +109,19 @@ fn connect(host: HtmlElement) {
         last.set(last.get().wrapping_add(1));
         last.get()
     });
-    let app =
-        yew::Renderer::<ReaderApp>::with_root_and_props(mount, props_of(&host, instance)).render();
+    let view = SharedView::default();
+    let props = props_of(&host, instance, 0, &view);
     EMBEDS.with(|embeds| {
         embeds.borrow_mut().push(Embed {
-            host,
+            host: host.clone(),
             instance,
-            app,
+            reloads: 0,
+            view,
+            app: None,
         })
     });
+    let app = yew::Renderer::<ReaderApp>::with_root_and_props(mount, props).render();
+    put_app_back(&host, app);
 }
 
 fn disconnect(host: HtmlElement) {
@@ -96,22 +130,85 @@ fn disconnect(host: HtmlElement) {
         let index = embeds.iter().position(|embed| embed.host == host)?;
         Some(embeds.swap_remove(index))
     });
-    if let Some(embed) = removed {
-        embed.app.destroy();
+    if let Some(app) = removed.and_then(|embed| embed.app) {
+        app.destroy();
+    }
+}
+
+/// Returns an app to its embed; destroys it if the element was disconnected meanwhile.
+fn put_app_back(host: &HtmlElement, app: AppHandle<ReaderApp>) {
+    let unclaimed = EMBEDS.with(|embeds| {
+        match embeds
+            .borrow_mut()
+            .iter_mut()
+            .find(|embed| embed.host == *host)
+        {
+            Some(embed) => {
+                embed.app = Some(app);
+                None
+            }
+            None => Some(app),
+        }
+    });
+    if let Some(app) = unclaimed {
+        app.destroy();
     }
 }
 
 fn attribute_changed(host: HtmlElement) {
-    EMBEDS.with(|embeds| {
-        if let Some(embed) = embeds
-            .borrow_mut()
-            .iter_mut()
-            .find(|embed| embed.host == host)
-        {
-            let props = props_of(&host, embed.instance);
-            embed.app.update(props);
-        }
+    update(&host, |_| {});
+}
+
+/// `reload()`: loads the article again.
+fn reload(host: HtmlElement) {
+    update(&host, |embed| embed.reloads = embed.reloads.wrapping_add(1));
+}
+
+/// Applies `change` to a connected element's embed, then gives its app fresh properties.
+fn update(host: &HtmlElement, change: impl FnOnce(&mut Embed)) {
+    let work = EMBEDS.with(|embeds| {
+        let mut embeds = embeds.borrow_mut();
+        let embed = embeds.iter_mut().find(|embed| embed.host == *host)?;
+        change(embed);
+        let props = props_of(host, embed.instance, embed.reloads, &embed.view);
+        Some((embed.app.take()?, props))
     });
+    if let Some((mut app, props)) = work {
+        app.update(props);
+        put_app_back(host, app);
+    }
+}
+
+/// The `textSize` property: the step in force, the reader's choice or else the attribute's.
+fn text_size_of(host: HtmlElement) -> String {
+    let requested = host
+        .get_attribute("text-size")
+        .and_then(|value| value.parse::<TextSize>().ok());
+    text_size_store::reader_choice()
+        .or(requested)
+        .unwrap_or_default()
+        .code()
+        .to_owned()
+}
+
+/// Setting `textSize` does what a reader's choice does: every embed follows, and it is kept.
+fn set_text_size(host: HtmlElement, value: String) {
+    match value.parse::<TextSize>() {
+        Ok(size) => text_size_store::choose(size, ChangeOrigin::Script),
+        Err(error) => console::warn(&element_name(&host), &error),
+    }
+}
+
+/// The `article` property: the article as a plain object, or `null` until it is shown.
+fn article_of(host: HtmlElement) -> JsValue {
+    EMBEDS.with(|embeds| {
+        embeds
+            .borrow()
+            .iter()
+            .find(|embed| embed.host == host)
+            .and_then(|embed| embed.view.0.article.borrow().clone())
+            .map_or(JsValue::NULL, |article| events::article_to_js(&article))
+    })
 }
 
 fn shadow_root(host: &HtmlElement) -> Option<ShadowRoot> {
@@ -122,7 +219,7 @@ fn shadow_root(host: &HtmlElement) -> Option<ShadowRoot> {
 }
 
 /// The app's properties, read from the element's attributes and children.
-fn props_of(host: &HtmlElement, instance: u32) -> ReaderAppProps {
+fn props_of(host: &HtmlElement, instance: u32, reload: u32, view: &SharedView) -> ReaderAppProps {
     let element_name = element_name(host);
     let requested_size =
         host.get_attribute("text-size")
@@ -134,6 +231,9 @@ fn props_of(host: &HtmlElement, instance: u32) -> ReaderAppProps {
                 }
             });
     ReaderAppProps {
+        host: host.clone(),
+        reload,
+        view: view.clone(),
         source: source_of(host),
         requested_size,
         instance,

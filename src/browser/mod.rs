@@ -6,6 +6,7 @@
 mod app;
 mod console;
 mod element;
+mod events;
 mod styles;
 mod text_size_store;
 

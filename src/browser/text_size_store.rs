@@ -16,12 +16,34 @@ use crate::text_size::TextSize;
 /// The localStorage key, namespaced so it cannot collide with the host page's keys.
 pub const STORAGE_KEY: &str = "reader-widget:text-size";
 
+/// Who changed the text size: the reader (in any embed or another tab) or the page's script
+/// (the `textSize` property or the `text-size` attribute).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ChangeOrigin {
+    #[default]
+    Reader,
+    Script,
+}
+
+impl ChangeOrigin {
+    /// The name used in the `reader-widget-textsizechange` event: `reader` or `script`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ChangeOrigin::Reader => "reader",
+            ChangeOrigin::Script => "script",
+        }
+    }
+}
+
+/// The choice (if any) and who made it.
+pub type Choice = (Option<TextSize>, ChangeOrigin);
+
 #[derive(Default)]
 struct Store {
     /// `None` until first read from storage.
-    choice: Option<Option<TextSize>>,
+    choice: Option<Choice>,
     next_id: u32,
-    subscribers: Vec<(u32, Callback<Option<TextSize>>)>,
+    subscribers: Vec<(u32, Callback<Choice>)>,
     other_tabs: Option<EventListener>,
 }
 
@@ -29,26 +51,33 @@ thread_local! {
     static STORE: RefCell<Store> = RefCell::new(Store::default());
 }
 
-/// The step the reader chose, if any, in this page, another tab or an earlier visit.
-pub fn reader_choice() -> Option<TextSize> {
+/// The step chosen, if any, in this page, another tab or an earlier visit, and by whom.
+pub fn current_choice() -> Choice {
     STORE.with(|store| {
         let mut store = store.borrow_mut();
-        *store.choice.get_or_insert_with(read_storage)
+        *store
+            .choice
+            .get_or_insert_with(|| (read_storage(), ChangeOrigin::Reader))
     })
 }
 
-/// Records the reader's choice, remembers it and tells every embed.
-pub fn choose(size: TextSize) {
+/// The step chosen, if any.
+pub fn reader_choice() -> Option<TextSize> {
+    current_choice().0
+}
+
+/// Records a choice, remembers it and tells every embed.
+pub fn choose(size: TextSize, origin: ChangeOrigin) {
     if let Some(storage) = local_storage() {
         // A full quota or a storage that refuses writes leaves the choice in memory only.
         let _ = storage.set_item(STORAGE_KEY, size.code());
     }
-    publish(Some(size));
+    publish((Some(size), origin));
 }
 
 /// Calls `callback` with every later change of the choice, until [`unsubscribe`] is called with
 /// the returned id.
-pub fn subscribe(callback: Callback<Option<TextSize>>) -> u32 {
+pub fn subscribe(callback: Callback<Choice>) -> u32 {
     STORE.with(|store| {
         let mut store = store.borrow_mut();
         if store.other_tabs.is_none() {
@@ -74,9 +103,9 @@ pub fn unsubscribe(id: u32) {
     });
 }
 
-fn publish(choice: Option<TextSize>) {
+fn publish(choice: Choice) {
     // Callbacks are called after the borrow ends: a subscriber may subscribe or unsubscribe.
-    let subscribers: Vec<Callback<Option<TextSize>>> = STORE.with(|store| {
+    let subscribers: Vec<Callback<Choice>> = STORE.with(|store| {
         let mut store = store.borrow_mut();
         store.choice = Some(choice);
         store
@@ -97,9 +126,10 @@ fn on_storage_event(event: &web_sys::Event) {
     // A `null` key means the other tab cleared all of storage.
     match event.key() {
         Some(key) if key == STORAGE_KEY => {
-            publish(event.new_value().and_then(|code| code.parse().ok()))
+            let choice = event.new_value().and_then(|code| code.parse().ok());
+            publish((choice, ChangeOrigin::Reader))
         }
-        None => publish(None),
+        None => publish((None, ChangeOrigin::Reader)),
         Some(_) => {}
     }
 }

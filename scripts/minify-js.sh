@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# trunk's post-build hook: minifies the widget's JavaScript (the loader, the wasm-bindgen glue
+# and its snippets) in trunk's staging folder with esbuild. The demo pages' own scripts are left
+# as they are, readable.
+set -euo pipefail
+staging=${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}
+esbuild="$(dirname "$0")/../node_modules/.bin/esbuild"
+while IFS= read -r file; do
+  "$esbuild" "$file" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$file"
+done < <(find "$staging/reader-widget.js" "$staging/wasm" -name '*.js')
