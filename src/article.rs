@@ -39,6 +39,8 @@ pub enum ArticleFormat {
     Widget,
     /// schema.org JSON-LD.
     JsonLd,
+    /// An `<article>` of semantic HTML inside the element.
+    Html,
 }
 
 impl ArticleFormat {
@@ -47,6 +49,7 @@ impl ArticleFormat {
         match self {
             ArticleFormat::Widget => "json",
             ArticleFormat::JsonLd => "json-ld",
+            ArticleFormat::Html => "html",
         }
     }
 }
@@ -252,8 +255,9 @@ fn wrong_type<J: JsonValue>(path: &str, expected: &str, found: &J) -> LoadError 
     })
 }
 
-/// Checks what the widget requires of a parsed article, dropping blocks with nothing to show.
-fn check(mut article: Article) -> Result<Article, LoadError> {
+/// Checks what the widget requires of an article from any source, dropping blocks with nothing
+/// to show.
+pub fn check(mut article: Article) -> Result<Article, LoadError> {
     if article.headline.trim().is_empty() {
         return Err(LoadError::new(LoadErrorKind::MissingHeadline));
     }

@@ -14,6 +14,7 @@ pub mod focus;
 pub mod json;
 pub mod json_ld;
 pub mod labels;
+pub mod markup;
 pub mod text_size;
 
 #[cfg(target_arch = "wasm32")]

@@ -810,3 +810,33 @@ async fn reload_fetches_src_again() {
     assert_eq!(field(&error, "kind"), "network");
     container.remove();
 }
+
+#[wasm_bindgen_test]
+async fn reads_an_article_of_semantic_html_and_hides_it_while_the_widget_shows() {
+    let ready = Heard::new("reader-widget-ready");
+    let (container, host) = rendered_embed(concat!(
+        r#"<reader-widget><article lang="en"><h1>From markup</h1>"#,
+        r#"<p class="byline"><a rel="author" href="/a">Ann Lee</a></p>"#,
+        r#"<p>First paragraph.</p><h2>More</h2><p>Second paragraph.</p></article></reader-widget>"#
+    ))
+    .await;
+    let headline = find(&host, ".rw-article__headline").and_then(|h| h.text_content());
+    assert_eq!(headline.as_deref(), Some("From markup"));
+    let byline = find(&host, ".rw-article__byline").and_then(|b| b.text_content());
+    assert_eq!(byline.as_deref(), Some("Ann Lee"));
+    let subheading = find(&host, ".rw-article__subheading").and_then(|s| s.text_content());
+    assert_eq!(subheading.as_deref(), Some("More"));
+    let light: HtmlElement = host
+        .query_selector("article")
+        .expect("a selector")
+        .and_then(|article| article.dyn_into().ok())
+        .expect("the markup stays in the document");
+    assert_eq!(
+        light.get_client_rects().length(),
+        0,
+        "the markup is not shown while the widget is"
+    );
+    let told = ready.from(&host).pop().expect("a ready event");
+    assert_eq!(field(&told, "format"), "html");
+    container.remove();
+}

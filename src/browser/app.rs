@@ -9,7 +9,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, HtmlElement, RequestInit, Response, Url};
 use yew::prelude::*;
 
-use crate::article::{is_safe_link, parse_article, Article};
+use crate::article::{check, is_safe_link, parse_article, Article};
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events};
 use crate::components::{LoadState, Reader};
@@ -23,7 +23,9 @@ pub enum ArticleSource {
     Url(AttrValue),
     /// The text of an inline `<script type="application/json">` or `application/ld+json` child.
     Inline(AttrValue),
-    /// Neither.
+    /// An `<article>` of semantic HTML inside the element, already read.
+    Markup(Rc<Article>),
+    /// None of these.
     Missing,
 }
 
@@ -32,7 +34,9 @@ impl ArticleSource {
     fn code(&self) -> &'static str {
         match self {
             ArticleSource::Url(_) => "src",
-            ArticleSource::Inline(_) | ArticleSource::Missing => "inline",
+            ArticleSource::Inline(_) | ArticleSource::Markup(_) | ArticleSource::Missing => {
+                "inline"
+            }
         }
     }
 }
@@ -184,19 +188,26 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
 fn immediate_state(source: &ArticleSource, element_name: &str) -> LoadState {
     match source {
         ArticleSource::Url(_) => LoadState::Loading,
-        ArticleSource::Inline(json) => {
-            let base = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.base_uri().ok().flatten())
-                .unwrap_or_default();
-            settle(parse_article(json), &base, element_name)
-        }
+        ArticleSource::Inline(json) => settle(parse_article(json), &document_base(), element_name),
+        ArticleSource::Markup(article) => settle(
+            check(Article::clone(article)),
+            &document_base(),
+            element_name,
+        ),
         ArticleSource::Missing => settle(
             Err(LoadError::new(LoadErrorKind::NoSource)),
             "",
             element_name,
         ),
     }
+}
+
+/// The page's base URL, against which inline articles' relative URLs resolve.
+fn document_base() -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .unwrap_or_default()
 }
 
 /// Finishes a load: resolves the article's URLs against `base`, or reports the failure once.

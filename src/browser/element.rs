@@ -4,6 +4,7 @@
 //! and one Yew app; all of them share this one WebAssembly instance.
 
 use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Url};
@@ -12,6 +13,7 @@ use yew::{AppHandle, AttrValue};
 use crate::browser::app::{ArticleSource, ReaderApp, ReaderAppProps, SharedView};
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events, styles};
+use crate::markup::{self, MarkupNode};
 use crate::text_size::TextSize;
 
 #[wasm_bindgen(module = "/js/define-element.js")]
@@ -242,7 +244,8 @@ fn props_of(host: &HtmlElement, instance: u32, reload: u32, view: &SharedView) -
 }
 
 /// Where the article comes from, first found first: the `src` attribute, an inline
-/// `<script type="application/json">` child, an inline `<script type="application/ld+json">`.
+/// `<script type="application/json">` child, an inline `<script type="application/ld+json">`,
+/// an `<article>` child of semantic HTML.
 fn source_of(host: &HtmlElement) -> ArticleSource {
     let src = host
         .get_attribute("src")
@@ -263,8 +266,12 @@ fn source_of(host: &HtmlElement) -> ArticleSource {
     .iter()
     .find_map(|selector| host.query_selector(selector).ok().flatten())
     .and_then(|script: Element| script.text_content());
-    match inline {
-        Some(json) => ArticleSource::Inline(AttrValue::from(json)),
+    if let Some(json) = inline {
+        return ArticleSource::Inline(AttrValue::from(json));
+    }
+    let host_node: &web_sys::Node = host.as_ref();
+    match markup::find_article(&host_node.children()) {
+        Some(article) => ArticleSource::Markup(Rc::new(markup::read_markup(&article))),
         None => ArticleSource::Missing,
     }
 }

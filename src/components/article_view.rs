@@ -2,29 +2,16 @@
 //! body. Everything here scales with the reader's text-size step; nothing else in the widget does,
 //! so the controls never move under the reader's pointer.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::article::{is_safe_link, Article, Block, CalendarDate, Direction, Image};
 use crate::labels::{Labels, ENGLISH};
 use crate::text_size::TextSize;
 
-#[derive(Properties, PartialEq)]
-pub struct ArticleViewProps {
-    pub article: Rc<Article>,
-    /// The text-size step in force.
-    pub size: TextSize,
-    /// The id of the body, the target of "Skip to article text".
-    pub body_id: AttrValue,
-    /// The body element, focused by "Skip to article text".
-    pub body_ref: NodeRef,
-}
-
-#[component]
-pub fn ArticleView(props: &ArticleViewProps) -> Html {
+/// The article at text size `size`; its body gets the id `body_id` and the node reference
+/// `body_ref`, the target of "Skip to article text".
+pub fn article_view(article: &Article, size: TextSize, body_id: &str, body_ref: &NodeRef) -> Html {
     let labels = &ENGLISH;
-    let article = &props.article;
     let lang = article
         .lang
         .as_deref()
@@ -32,7 +19,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
         .filter(|l| !l.is_empty());
     let dir = lang.map(|lang| Direction::of_language(lang).as_attr());
     html! {
-        <article class={classes!("rw-article", props.size.class())} part="article" lang={lang.map(str::to_owned)} {dir}>
+        <article class={classes!("rw-article", size.class())} part="article" lang={lang.map(str::to_owned)} {dir}>
             <header class="rw-article__header" part="header">
                 <h2 class="rw-article__headline" part="headline">{&article.headline}</h2>
                 if let Some(standfirst) = article.standfirst.as_deref().filter(|s| !s.trim().is_empty()) {
@@ -43,7 +30,7 @@ pub fn ArticleView(props: &ArticleViewProps) -> Html {
             if let Some(image) = article.image.as_ref().filter(|image| !image.src.trim().is_empty()) {
                 {figure(image, labels)}
             }
-            <div class="rw-article__body" part="body" id={props.body_id.clone()} ref={props.body_ref.clone()}>
+            <div class="rw-article__body" part="body" id={body_id.to_owned()} ref={body_ref.clone()}>
                 {for article.body.iter().map(block)}
             </div>
         </article>

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::article::Article;
-use crate::components::{ArticleView, SizeSwitcher, SkipLinks, StatusMessage};
+use crate::components::{article_view, size_switcher, skip_links, status_message, SkipTargets};
 use crate::error::LoadError;
 use crate::labels::ENGLISH;
 use crate::text_size::TextSize;
@@ -38,32 +38,24 @@ pub fn Reader(props: &ReaderProps) -> Html {
     let labels = &ENGLISH;
     let body_ref = use_node_ref();
     let end_ref = use_node_ref();
-    let id_prefix = format!("rw-{}", props.instance);
+    let nav_ref = use_node_ref();
+    let body_id = format!("rw-{}-body", props.instance);
+    let end_id = format!("rw-{}-end", props.instance);
     let content = match &props.state {
-        LoadState::Loading => html! { <StatusMessage text={labels.loading} /> },
-        LoadState::Failed(error) => {
-            html! { <StatusMessage text={labels.error_message(error)} is_error=true /> }
-        }
+        LoadState::Loading => status_message(labels.loading, false),
+        LoadState::Failed(error) => status_message(labels.error_message(error), true),
         LoadState::Ready(article) => html! {
             <>
-                <SkipLinks
-                    body_id={format!("{id_prefix}-body")}
-                    body_ref={body_ref.clone()}
-                    end_id={format!("{id_prefix}-end")}
-                    end_ref={end_ref.clone()}
-                />
-                <SizeSwitcher
-                    selected={props.size}
-                    group_name={format!("{id_prefix}-size")}
-                    onchoose={props.onchoose_size.clone()}
-                />
-                <ArticleView
-                    article={article.clone()}
-                    size={props.size}
-                    body_id={format!("{id_prefix}-body")}
-                    body_ref={body_ref}
-                />
-                <div class="rw-end" id={format!("{id_prefix}-end")} ref={end_ref}></div>
+                {skip_links(SkipTargets {
+                    body_id: &body_id,
+                    body: &body_ref,
+                    end_id: &end_id,
+                    end: &end_ref,
+                    nav: &nav_ref,
+                })}
+                {size_switcher(props.size, &format!("rw-{}-size", props.instance), &props.onchoose_size)}
+                {article_view(article, props.size, &body_id, &body_ref)}
+                <div class="rw-end" id={end_id} ref={end_ref}></div>
             </>
         },
     };

@@ -11,30 +11,20 @@ use yew::prelude::*;
 use crate::labels::ENGLISH;
 use crate::text_size::TextSize;
 
-#[derive(Properties, PartialEq)]
-pub struct SizeSwitcherProps {
-    /// The checked step.
-    pub selected: TextSize,
-    /// The radio group's name, unique to the embed.
-    pub group_name: AttrValue,
-    /// Called with the step the reader checks. Default: does nothing.
-    #[prop_or_default]
-    pub onchoose: Callback<TextSize>,
-}
-
-#[component]
-pub fn SizeSwitcher(props: &SizeSwitcherProps) -> Html {
+/// The switcher with `selected` checked; `group_name` is the radio group's name, unique to the
+/// embed; `onchoose` is called with the step the reader checks.
+pub fn size_switcher(selected: TextSize, group_name: &str, onchoose: &Callback<TextSize>) -> Html {
     let labels = &ENGLISH;
     let steps = TextSize::ALL.into_iter().map(|size| {
-        let onchange = props.onchoose.reform(move |_: Event| size);
+        let onchange = onchoose.reform(move |_: Event| size);
         html! {
             <label class="rw-sizes__step">
                 <input
                     class="rw-sizes__input"
                     type="radio"
-                    name={props.group_name.clone()}
+                    name={group_name.to_owned()}
                     value={size.code()}
-                    checked={size == props.selected}
+                    checked={size == selected}
                     {onchange}
                 />
                 <span class="rw-sizes__label" part="size-step">
@@ -44,7 +34,7 @@ pub fn SizeSwitcher(props: &SizeSwitcherProps) -> Html {
             </label>
         }
     });
-    let onchoose = props.onchoose.clone();
+    let onchoose = onchoose.clone();
     let onkeydown = Callback::from(move |event: KeyboardEvent| {
         if let Some(next) = step_for_arrow_key(&event) {
             onchoose.emit(next);

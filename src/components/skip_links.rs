@@ -7,24 +7,21 @@ use yew::prelude::*;
 use crate::focus;
 use crate::labels::ENGLISH;
 
-#[derive(Properties, PartialEq)]
-pub struct SkipLinksProps {
-    /// The id of the article body, the first link's target.
-    pub body_id: AttrValue,
-    /// The article body element.
-    pub body_ref: NodeRef,
-    /// The id of the widget's end marker, where focus goes when nothing follows the embed.
-    pub end_id: AttrValue,
-    /// The widget's end marker.
-    pub end_ref: NodeRef,
+/// The two skip links. `body` is the article body (with id `body_id`), the first link's
+/// target; `end` is the widget's end marker (with id `end_id`), where focus goes when nothing
+/// follows the embed; `nav` is given to the links' own container, from which the host is found.
+pub struct SkipTargets<'a> {
+    pub body_id: &'a str,
+    pub body: &'a NodeRef,
+    pub end_id: &'a str,
+    pub end: &'a NodeRef,
+    pub nav: &'a NodeRef,
 }
 
-#[component]
-pub fn SkipLinks(props: &SkipLinksProps) -> Html {
+pub fn skip_links(targets: SkipTargets<'_>) -> Html {
     let labels = &ENGLISH;
-    let nav_ref = use_node_ref();
     let skip_to_article = {
-        let body_ref = props.body_ref.clone();
+        let body_ref = targets.body.clone();
         Callback::from(move |event: MouseEvent| {
             event.prevent_default();
             if let Some(body) = body_ref.cast::<web_sys::HtmlElement>() {
@@ -33,8 +30,8 @@ pub fn SkipLinks(props: &SkipLinksProps) -> Html {
         })
     };
     let skip_past_article = {
-        let nav_ref = nav_ref.clone();
-        let end_ref = props.end_ref.clone();
+        let nav_ref = targets.nav.clone();
+        let end_ref = targets.end.clone();
         Callback::from(move |event: MouseEvent| {
             event.prevent_default();
             if let (Some(inside), Some(end)) = (
@@ -46,11 +43,11 @@ pub fn SkipLinks(props: &SkipLinksProps) -> Html {
         })
     };
     html! {
-        <nav class="rw-skip-links" part="skip-links" aria-label={labels.skip_links} lang={labels.lang} ref={nav_ref}>
-            <a class="rw-skip-link" part="skip-link" href={format!("#{}", props.body_id)} onclick={skip_to_article}>
+        <nav class="rw-skip-links" part="skip-links" aria-label={labels.skip_links} lang={labels.lang} ref={targets.nav.clone()}>
+            <a class="rw-skip-link" part="skip-link" href={format!("#{}", targets.body_id)} onclick={skip_to_article}>
                 {labels.skip_to_article}
             </a>
-            <a class="rw-skip-link" part="skip-link" href={format!("#{}", props.end_id)} onclick={skip_past_article}>
+            <a class="rw-skip-link" part="skip-link" href={format!("#{}", targets.end_id)} onclick={skip_past_article}>
                 {labels.skip_past_article}
             </a>
         </nav>

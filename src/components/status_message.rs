@@ -4,19 +4,10 @@ use yew::prelude::*;
 
 use crate::labels::ENGLISH;
 
-#[derive(Properties, PartialEq)]
-pub struct StatusMessageProps {
-    /// The message, in the widget's own language.
-    pub text: AttrValue,
-    /// Whether the message reports a failure. Default: false.
-    #[prop_or_default]
-    pub is_error: bool,
-}
-
-#[component]
-pub fn StatusMessage(props: &StatusMessageProps) -> Html {
-    let class = classes!("rw-status", props.is_error.then_some("rw-status--error"));
+/// A message in the widget's own language; `is_error` marks a failure.
+pub fn status_message(text: &'static str, is_error: bool) -> Html {
+    let class = classes!("rw-status", is_error.then_some("rw-status--error"));
     html! {
-        <p {class} part="status" role="status" lang={ENGLISH.lang}>{props.text.clone()}</p>
+        <p {class} part="status" role="status" lang={ENGLISH.lang}>{text}</p>
     }
 }

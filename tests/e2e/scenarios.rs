@@ -34,6 +34,8 @@ scenarios![
     renders_from_src,
     renders_from_inline_json,
     renders_from_json_ld_by_src_and_inline,
+    enhances_the_publishers_article_markup,
+    without_the_script_the_markup_is_the_article,
     two_embeds_on_one_page_each_render_with_their_own_controls,
     an_embed_added_after_load_renders,
     each_size_sets_the_article_text_size,
@@ -124,6 +126,39 @@ async fn renders_from_json_ld_by_src_and_inline(session: &Session) -> Outcome {
         })?;
     }
     Ok(())
+}
+
+async fn enhances_the_publishers_article_markup(session: &Session) -> Outcome {
+    session.open("pages/markup.html").await?;
+    session.wait_for_article(0).await?;
+    let headline = headline(session, 0).await?;
+    ensure(headline == SEED_HEADLINE, || {
+        format!("the headline is {headline}")
+    })?;
+    let light = session
+        .script(
+            "const article = document.querySelector('reader-widget > article'); return { inDocument: !!article, shown: article.getClientRects().length > 0 };",
+            vec![],
+        )
+        .await?;
+    ensure(
+        light == json!({ "inDocument": true, "shown": false }),
+        || format!("the light-DOM article while the widget shows: {light}"),
+    )
+}
+
+async fn without_the_script_the_markup_is_the_article(session: &Session) -> Outcome {
+    session.open("pages/markup.html?no-script").await?;
+    let seen = session
+        .script(
+            "const h1 = document.querySelector('reader-widget > article h1'); return { headline: h1.textContent, shown: h1.getClientRects().length > 0, shadow: !!document.querySelector('reader-widget').shadowRoot };",
+            vec![],
+        )
+        .await?;
+    ensure(
+        seen == json!({ "headline": SEED_HEADLINE, "shown": true, "shadow": false }),
+        || format!("without the script: {seen}"),
+    )
 }
 
 async fn two_embeds_on_one_page_each_render_with_their_own_controls(session: &Session) -> Outcome {

@@ -90,8 +90,9 @@ pub fn start(dist: PathBuf) -> Origins {
 }
 
 /// A demo page as a publisher would serve it with the widget on a CDN. `variant` changes how
-/// the script is included: `async`, `script-last` (after the markup) or `twice` (two copies of
-/// the build); anything else keeps the page's own tag.
+/// the script is included: `async`, `script-last` (after the markup), `twice` (two copies of
+/// the build) or `no-script` (none: the page as a reader without JavaScript sees it); anything
+/// else keeps the page's own tag.
 pub fn publisher_page(page: &str, asset_origin: &str, variant: &str) -> String {
     let mut page = page.to_owned();
     let tag_start = r#"<script type="module" src=""#;
@@ -117,6 +118,7 @@ pub fn publisher_page(page: &str, asset_origin: &str, variant: &str) -> String {
                     .replace(&local_tag, "")
                     .replace("</body>", &format!("{remote_tag}</body>")),
                 "twice" => page.replace(&local_tag, &format!("{remote_tag}{second_copy}")),
+                "no-script" => page.replace(&local_tag, ""),
                 _ => page.replace(&local_tag, &remote_tag),
             };
         }

@@ -1,0 +1,414 @@
+//! The article read from ordinary semantic HTML: the `<article>` a publisher already has, placed
+//! inside `<reader-widget>` so that readers without JavaScript see it as the host page styles it.
+//! Extraction works on [`MarkupNode`], which the browser's DOM implements and which tests build
+//! by hand, so the rules are tested natively.
+//!
+//! The rules, in document order within the `<article>`:
+//! - headline: the first `h1`, else the first `h2`;
+//! - standfirst: the first element with class `standfirst`;
+//! - byline: the first element with `rel="author"` or class `byline`;
+//! - date: the first `time[datetime]`;
+//! - figure: the first `figure` with an `img` (its `src` and `alt`); its `figcaption` is the
+//!   caption, less an element with class `credit`, which is the credit;
+//! - language: the `lang` of the `<article>`;
+//! - body: `p` (paragraph), `h2`/`h3` (subheading), `blockquote` (quote, with its `cite` or
+//!   `footer` as the source) and `ul`/`ol` (list), skipping the headline, the standfirst, the
+//!   byline and dateline paragraphs, and anything in `header`, `footer`, `figure`, `aside`,
+//!   `nav`, `script`, `style` or `template`.
+
+use crate::article::{Article, ArticleFormat, Block, Image};
+
+/// What the extraction needs of a node of an HTML tree.
+pub trait MarkupNode: Sized {
+    /// The lower-case tag name of an element; `None` for text and other nodes.
+    fn tag(&self) -> Option<String>;
+    fn attribute(&self, name: &str) -> Option<String>;
+    fn children(&self) -> Vec<Self>;
+    /// All the text inside the node.
+    fn text(&self) -> String;
+}
+
+/// Collapses whitespace runs to single spaces and trims, as a browser renders text.
+fn clean(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn has_class<N: MarkupNode>(node: &N, class: &str) -> bool {
+    node.attribute("class")
+        .is_some_and(|classes| classes.split_whitespace().any(|c| c == class))
+}
+
+fn is_byline<N: MarkupNode>(node: &N) -> bool {
+    node.attribute("rel").as_deref() == Some("author") || has_class(node, "byline")
+}
+
+/// The first node in document order (the root included) that `matches`. (A `dyn` predicate:
+/// one copy of this function in the WebAssembly rather than one per call site.)
+fn find_first<N: MarkupNode + Clone>(node: &N, matches: &dyn Fn(&N) -> bool) -> Option<N> {
+    if matches(node) {
+        return Some(node.clone());
+    }
+    node.children()
+        .iter()
+        .find_map(|child| find_first(child, matches))
+}
+
+fn has_tag<N: MarkupNode>(node: &N, tags: &[&str]) -> bool {
+    node.tag().is_some_and(|tag| tags.contains(&tag.as_str()))
+}
+
+/// The first `<article>` among `children` (the children of `<reader-widget>`).
+pub fn find_article<N: MarkupNode + Clone>(children: &[N]) -> Option<N> {
+    children
+        .iter()
+        .find(|child| has_tag(*child, &["article"]))
+        .cloned()
+}
+
+/// Reads an `<article>` element into the article model. The result is not yet checked for a
+/// headline and body; [`crate::article::check`] does that for every source.
+pub fn read_markup<N: MarkupNode + Clone>(article: &N) -> Article {
+    let headline_tag = if find_first(article, &|n: &N| has_tag(n, &["h1"])).is_some() {
+        "h1"
+    } else {
+        "h2"
+    };
+    let headline = find_first(article, &|n: &N| has_tag(n, &[headline_tag]))
+        .map(|h| clean(&h.text()))
+        .unwrap_or_default();
+    let standfirst =
+        find_first(article, &|n: &N| has_class(n, "standfirst")).map(|s| clean(&s.text()));
+    let byline = find_first(article, &|n: &N| is_byline(n))
+        .map(|b| clean(&b.text()))
+        .filter(|b| !b.is_empty());
+    let published = find_first(article, &|n: &N| {
+        has_tag(n, &["time"]) && n.attribute("datetime").is_some()
+    })
+    .and_then(|time| time.attribute("datetime"));
+    let image = find_first(article, &|n: &N| {
+        has_tag(n, &["figure"]) && find_first(n, &|i: &N| has_tag(i, &["img"])).is_some()
+    })
+    .and_then(|figure| read_figure(&figure));
+    let mut body = Vec::new();
+    let mut headline_skipped = false;
+    for child in article.children() {
+        read_blocks(&child, headline_tag, &mut headline_skipped, &mut body);
+    }
+    Article {
+        headline,
+        standfirst,
+        byline,
+        published,
+        lang: article
+            .attribute("lang")
+            .filter(|lang| !lang.trim().is_empty()),
+        image,
+        body,
+        format: ArticleFormat::Html,
+        ..Article::default()
+    }
+}
+
+fn read_figure<N: MarkupNode + Clone>(figure: &N) -> Option<Image> {
+    let img = find_first(figure, &|n: &N| has_tag(n, &["img"]))?;
+    let caption = find_first(figure, &|n: &N| has_tag(n, &["figcaption"]));
+    let credit = caption
+        .as_ref()
+        .and_then(|caption| find_first(caption, &|n: &N| has_class(n, "credit")))
+        .map(|credit| clean(&credit.text()));
+    let caption = caption.map(|caption| {
+        let text = clean(&caption.text());
+        match &credit {
+            Some(credit) => clean(text.strip_suffix(credit.as_str()).unwrap_or(&text)),
+            None => text,
+        }
+    });
+    Some(Image {
+        src: img.attribute("src").unwrap_or_default(),
+        alt: img.attribute("alt").unwrap_or_default(),
+        caption: caption.filter(|c| !c.is_empty()),
+        credit: credit.filter(|c| !c.is_empty()),
+    })
+}
+
+/// Appends the blocks in `node` to `body`, in document order.
+fn read_blocks<N: MarkupNode + Clone>(
+    node: &N,
+    headline_tag: &str,
+    headline_skipped: &mut bool,
+    body: &mut Vec<Block>,
+) {
+    let Some(tag) = node.tag() else {
+        return;
+    };
+    let skipped = [
+        "header", "footer", "figure", "aside", "nav", "script", "style", "template",
+    ];
+    if skipped.contains(&tag.as_str()) || is_byline(node) || has_class(node, "standfirst") {
+        return;
+    }
+    if tag == headline_tag && !*headline_skipped {
+        *headline_skipped = true;
+        return;
+    }
+    match tag.as_str() {
+        "h1" | "h2" | "h3" => body.push(Block::Subheading {
+            text: clean(&node.text()),
+        }),
+        "p" => {
+            // A dateline (a paragraph holding the date) is not body text.
+            if find_first(node, &|n: &N| has_tag(n, &["time"])).is_none() {
+                body.push(Block::Paragraph {
+                    text: clean(&node.text()),
+                });
+            }
+        }
+        "blockquote" => {
+            let source = find_first(node, &|n: &N| has_tag(n, &["cite", "footer"]));
+            let cite = source.as_ref().map(|s| clean(&s.text()));
+            let text = clean(&node.text());
+            let text = match &cite {
+                Some(cite) => clean(
+                    text.strip_suffix(cite.as_str())
+                        .unwrap_or(&text)
+                        .trim_end_matches(['—', '–', '-', ' ']),
+                ),
+                None => text,
+            };
+            body.push(Block::Quote { text, cite });
+        }
+        "ul" | "ol" => body.push(Block::List {
+            ordered: tag == "ol",
+            items: node
+                .children()
+                .iter()
+                .filter(|child| has_tag(*child, &["li"]))
+                .map(|item| clean(&item.text()))
+                .collect(),
+        }),
+        _ => {
+            for child in node.children() {
+                read_blocks(&child, headline_tag, headline_skipped, body);
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl MarkupNode for web_sys::Node {
+    fn tag(&self) -> Option<String> {
+        wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(self).map(web_sys::Element::local_name)
+    }
+
+    fn attribute(&self, name: &str) -> Option<String> {
+        wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(self)?.get_attribute(name)
+    }
+
+    fn children(&self) -> Vec<Self> {
+        let nodes = self.child_nodes();
+        (0..nodes.length())
+            .filter_map(|index| nodes.get(index))
+            .collect()
+    }
+
+    fn text(&self) -> String {
+        self.text_content().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+pub mod fixture {
+    //! Hand-built HTML trees for tests.
+    use super::MarkupNode;
+
+    #[derive(Clone, Debug)]
+    pub enum Node {
+        Element {
+            tag: &'static str,
+            attributes: Vec<(&'static str, &'static str)>,
+            children: Vec<Node>,
+        },
+        Text(&'static str),
+    }
+
+    pub fn el(
+        tag: &'static str,
+        attributes: &[(&'static str, &'static str)],
+        children: Vec<Node>,
+    ) -> Node {
+        Node::Element {
+            tag,
+            attributes: attributes.to_vec(),
+            children,
+        }
+    }
+
+    pub fn text(text: &'static str) -> Node {
+        Node::Text(text)
+    }
+
+    impl MarkupNode for Node {
+        fn tag(&self) -> Option<String> {
+            match self {
+                Node::Element { tag, .. } => Some(tag.to_string()),
+                Node::Text(_) => None,
+            }
+        }
+
+        fn attribute(&self, name: &str) -> Option<String> {
+            match self {
+                Node::Element { attributes, .. } => attributes
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| value.to_string()),
+                Node::Text(_) => None,
+            }
+        }
+
+        fn children(&self) -> Vec<Self> {
+            match self {
+                Node::Element { children, .. } => children.clone(),
+                Node::Text(_) => Vec::new(),
+            }
+        }
+
+        fn text(&self) -> String {
+            match self {
+                Node::Element { children, .. } => children.iter().map(MarkupNode::text).collect(),
+                Node::Text(text) => text.to_string(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixture::{el, text, Node};
+    use super::*;
+    use crate::article::check;
+
+    /// The seed article's opening as a publisher's page might mark it up.
+    fn seed_markup() -> Node {
+        el("article", &[("lang", "en")], vec![
+            el("header", &[], vec![
+                el("h1", &[], vec![text("US, Russia Fail to Agree on Syria Resolution")]),
+                el("p", &[("class", "byline")], vec![el("a", &[("rel", "author"), ("href", "/voa")], vec![text("VOA News")])]),
+                el("p", &[], vec![el("time", &[("datetime", "2013-09-24T00:00:00Z")], vec![text("September 24, 2013")])]),
+            ]),
+            el("figure", &[], vec![
+                el("img", &[("src", "kerry-lavrov-placeholder.svg"), ("alt", "John Kerry and Sergei Lavrov shake hands.")], vec![]),
+                el("figcaption", &[], vec![text("Kerry and Lavrov in New York. "), el("span", &[("class", "credit")], vec![text("Placeholder image")])]),
+            ]),
+            el("p", &[], vec![text("The top diplomats from the United States and Russia\n   held talks Tuesday.")]),
+            el("h2", &[], vec![text("Chapter VII")]),
+            el("div", &[("class", "article-body")], vec![
+                el("p", &[], vec![text("Russia opposes a resolution.")]),
+                el("blockquote", &[], vec![el("p", &[], vec![text("We will not agree.")]), el("footer", &[], vec![text("Sergei Lavrov")])]),
+                el("ul", &[], vec![el("li", &[], vec![text("Jordan")]), el("li", &[], vec![text("Lebanon")])]),
+                el("aside", &[], vec![el("p", &[], vec![text("Related: more news")])]),
+            ]),
+            el("footer", &[], vec![el("p", &[], vec![text("© VOA")])]),
+        ])
+    }
+
+    #[test]
+    fn reads_the_header_pieces() {
+        let article = read_markup(&seed_markup());
+        assert_eq!(
+            article.headline,
+            "US, Russia Fail to Agree on Syria Resolution"
+        );
+        assert_eq!(article.byline.as_deref(), Some("VOA News"));
+        assert_eq!(article.published.as_deref(), Some("2013-09-24T00:00:00Z"));
+        assert_eq!(article.lang.as_deref(), Some("en"));
+        assert_eq!(article.format, ArticleFormat::Html);
+    }
+
+    #[test]
+    fn reads_the_figure_with_caption_and_credit_apart() {
+        let image = read_markup(&seed_markup()).image.unwrap();
+        assert_eq!(image.src, "kerry-lavrov-placeholder.svg");
+        assert_eq!(image.alt, "John Kerry and Sergei Lavrov shake hands.");
+        assert_eq!(
+            image.caption.as_deref(),
+            Some("Kerry and Lavrov in New York.")
+        );
+        assert_eq!(image.credit.as_deref(), Some("Placeholder image"));
+    }
+
+    #[test]
+    fn reads_the_body_in_order_and_skips_what_is_not_body() {
+        let article = read_markup(&seed_markup());
+        assert_eq!(
+            article.body,
+            vec![
+                Block::Paragraph {
+                    text: "The top diplomats from the United States and Russia held talks Tuesday."
+                        .into()
+                },
+                Block::Subheading {
+                    text: "Chapter VII".into()
+                },
+                Block::Paragraph {
+                    text: "Russia opposes a resolution.".into()
+                },
+                Block::Quote {
+                    text: "We will not agree.".into(),
+                    cite: Some("Sergei Lavrov".into())
+                },
+                Block::List {
+                    ordered: false,
+                    items: vec!["Jordan".into(), "Lebanon".into()]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn without_an_h1_the_first_h2_is_the_headline() {
+        let article = read_markup(&el(
+            "article",
+            &[],
+            vec![
+                el("h2", &[], vec![text("Headline")]),
+                el("p", &[], vec![text("Text")]),
+                el("h2", &[], vec![text("Later")]),
+            ],
+        ));
+        assert_eq!(article.headline, "Headline");
+        assert_eq!(
+            article.body,
+            vec![
+                Block::Paragraph {
+                    text: "Text".into()
+                },
+                Block::Subheading {
+                    text: "Later".into()
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn markup_without_a_headline_or_text_fails_the_usual_checks() {
+        assert!(check(read_markup(&el(
+            "article",
+            &[],
+            vec![el("p", &[], vec![text("p")])]
+        )))
+        .is_err());
+        assert!(check(read_markup(&el(
+            "article",
+            &[],
+            vec![el("h1", &[], vec![text("H")])]
+        )))
+        .is_err());
+    }
+
+    #[test]
+    fn finds_the_article_among_the_elements_children() {
+        let children = vec![text("\n  "), el("script", &[], vec![]), seed_markup()];
+        assert!(find_article(&children).is_some());
+        assert!(find_article(&[text("no article")]).is_none());
+    }
+}
