@@ -3,7 +3,7 @@
 // a second copy of the script finds the element already defined and leaves it alone.
 export function defineReaderWidget(rust) {
   if (customElements.get("reader-widget")) {
-    console.info("<reader-widget> is already defined on this page; this copy of the script leaves it alone.");
+    console.info("<reader-widget> is already defined; this copy of the script stays idle.");
     return false;
   }
   customElements.define(

@@ -8,5 +8,5 @@ if (!customElements.get("reader-widget")) {
     .then((glue) => glue.default({ module_or_path: wasm }))
     .catch((error) => console.error("<reader-widget>: the widget could not start:", error));
 } else {
-  console.info("<reader-widget> is already defined on this page; this copy of the script leaves it alone.");
+  console.info("<reader-widget> is already defined; this copy of the script stays idle.");
 }

@@ -14,7 +14,7 @@ pub struct LoadError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum LoadErrorKind {
-    /// Neither a `src` attribute nor an inline `<script type="application/json">` child.
+    /// No `src` attribute, inline JSON or JSON-LD script, or `<article>` child.
     NoSource,
     /// The request failed before any answer: offline, refused by CORS, aborted.
     Network { url: String, reason: String },
@@ -62,7 +62,7 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.kind {
             LoadErrorKind::NoSource => f.write_str(
-                "no article given: add a src attribute or a <script type=\"application/json\"> child",
+                "no article given: add a src attribute, an inline JSON or JSON-LD script, or an <article> child",
             ),
             LoadErrorKind::Network { url, reason } => {
                 write!(f, "could not fetch {url}: {reason}")

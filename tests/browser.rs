@@ -840,3 +840,64 @@ async fn reads_an_article_of_semantic_html_and_hides_it_while_the_widget_shows()
     assert_eq!(field(&told, "format"), "html");
     container.remove();
 }
+
+/// The bytes of WebAssembly memory and, where the browser tells (Chromium), of JS heap in use,
+/// after a garbage collection where the browser allows one.
+async fn memory_in_use() -> (f64, Option<f64>) {
+    if let Ok(gc) = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("gc")) {
+        if let Some(gc) = gc.dyn_ref::<js_sys::Function>() {
+            let _ = gc.call0(&JsValue::NULL);
+        }
+    }
+    sleep(50).await;
+    let wasm = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .map(|memory| {
+            memory
+                .buffer()
+                .unchecked_into::<js_sys::ArrayBuffer>()
+                .byte_length()
+        })
+        .unwrap_or(0);
+    let heap = web_sys::window()
+        .and_then(|window| window.performance())
+        .and_then(|performance| {
+            js_sys::Reflect::get(&performance, &JsValue::from_str("memory")).ok()
+        })
+        .and_then(|memory| js_sys::Reflect::get(&memory, &JsValue::from_str("usedJSHeapSize")).ok())
+        .and_then(|used| used.as_f64());
+    (f64::from(wasm), heap)
+}
+
+/// Adds `rounds` batches of 50 embeds, waits for each to render, and removes them.
+async fn add_and_remove_embeds(rounds: usize) {
+    let one = inline_embed("");
+    for _ in 0..rounds {
+        let container = page(&one.repeat(50));
+        for host in embeds(&container) {
+            rendered(&host).await;
+        }
+        container.remove();
+        sleep(10).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn adding_and_removing_500_embeds_gives_the_memory_back() {
+    // Warming up grows the WebAssembly memory and fills the pool of apps; memory never shrinks,
+    // so growth is measured from there.
+    add_and_remove_embeds(2).await;
+    let (wasm_before, heap_before) = memory_in_use().await;
+    add_and_remove_embeds(10).await;
+    let (wasm_after, heap_after) = memory_in_use().await;
+    assert!(
+        wasm_after <= wasm_before * 1.1,
+        "WebAssembly memory grew from {wasm_before} to {wasm_after} bytes"
+    );
+    if let (Some(before), Some(after)) = (heap_before, heap_after) {
+        assert!(
+            after <= before * 1.1,
+            "the JS heap grew from {before} to {after} bytes"
+        );
+    }
+}

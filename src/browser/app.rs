@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::article::{check, is_safe_link, parse_article, Article};
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events};
-use crate::components::{LoadState, Reader};
+use crate::components::{reader, LoadState, ReaderProps, ReaderRefs};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::text_size::TextSize;
 
@@ -57,7 +57,7 @@ impl PartialEq for SharedView {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Clone, Properties, PartialEq)]
 pub struct ReaderAppProps {
     /// The element, which receives the widget's events.
     pub host: HtmlElement,
@@ -75,6 +75,25 @@ pub struct ReaderAppProps {
     /// Where the app leaves what the element's properties read.
     #[prop_or_default]
     pub view: SharedView,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedRootProps {
+    /// The embed this app serves now; `None` while it waits in the pool. Default: `None`.
+    #[prop_or_default]
+    pub embed: Option<ReaderAppProps>,
+}
+
+/// The root of one Yew app. Yew never frees an app root's event listeners (they hold the whole
+/// tree), so apps are pooled and reused from one embed to the next; the embed's own component is
+/// keyed by its instance number, so each embed starts with fresh state and a finished one frees
+/// everything but the root.
+#[component]
+pub fn EmbedRoot(props: &EmbedRootProps) -> Html {
+    match &props.embed {
+        Some(embed) => html! { <ReaderApp key={embed.instance} ..embed.clone() /> },
+        None => Html::default(),
+    }
 }
 
 /// What a load is for: the source, and how many times it was reloaded.
@@ -123,20 +142,18 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
             },
         );
     }
+    // The `article` property reads what is on screen, from the moment it is.
+    *props.view.0.article.borrow_mut() = match &loaded.1 {
+        LoadState::Ready(article) => Some(Rc::clone(article)),
+        _ => None,
+    };
     {
         // Tell the page once the article is shown, or why it is not.
         let host = props.host.clone();
-        let view = props.view.clone();
         let source = props.source.code();
         use_effect_with(loaded.1.clone(), move |state| match state {
-            LoadState::Ready(article) => {
-                *view.0.article.borrow_mut() = Some(Rc::clone(article));
-                events::ready(&host, article, source);
-            }
-            LoadState::Failed(error) => {
-                *view.0.article.borrow_mut() = None;
-                events::error(&host, error);
-            }
+            LoadState::Ready(article) => events::ready(&host, article, source),
+            LoadState::Failed(error) => events::error(&host, error),
             LoadState::Loading => {}
         });
     }
@@ -174,14 +191,18 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
         });
     }
 
-    html! {
-        <Reader
-            state={loaded.1.clone()}
-            {size}
-            instance={props.instance}
-            onchoose_size={Callback::from(|size| text_size_store::choose(size, ChangeOrigin::Reader))}
-        />
-    }
+    let refs = ReaderRefs {
+        body: use_node_ref(),
+        end: use_node_ref(),
+        nav: use_node_ref(),
+    };
+    let view = ReaderProps {
+        state: loaded.1.clone(),
+        size,
+        instance: props.instance,
+        onchoose_size: Callback::from(|size| text_size_store::choose(size, ChangeOrigin::Reader)),
+    };
+    reader(&view, &refs)
 }
 
 /// The state a source gives without waiting: inline JSON parsed, a URL still loading.

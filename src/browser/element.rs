@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Url};
 use yew::{AppHandle, AttrValue};
 
-use crate::browser::app::{ArticleSource, ReaderApp, ReaderAppProps, SharedView};
+use crate::browser::app::{ArticleSource, EmbedRoot, EmbedRootProps, ReaderAppProps, SharedView};
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events, styles};
 use crate::markup::{self, MarkupNode};
@@ -31,13 +31,20 @@ struct Embed {
     instance: u32,
     reloads: u32,
     view: SharedView,
-    app: Option<AppHandle<ReaderApp>>,
+    app: Option<AppHandle<EmbedRoot>>,
+    /// The app's root element, inside the shadow root.
+    mount: Element,
 }
+
+/// A Yew app and its root element, waiting for an embed.
+type IdleApp = (Element, AppHandle<EmbedRoot>);
 
 thread_local! {
     static DEFINED: Cell<bool> = const { Cell::new(false) };
     static EMBEDS: RefCell<Vec<Embed>> = const { RefCell::new(Vec::new()) };
     static LAST_INSTANCE: Cell<u32> = const { Cell::new(0) };
+    /// Apps from disconnected elements, kept for the next connected one: see [`EmbedRoot`].
+    static IDLE_APPS: RefCell<Vec<IdleApp>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Defines `<reader-widget>` unless this page already has it (from this module or from another
@@ -97,14 +104,24 @@ fn connect(host: HtmlElement) {
         let _ = shadow.remove_child(&child);
     }
     styles::apply(&shadow);
-    let Some(mount) = shadow
-        .owner_document()
-        .and_then(|document| document.create_element("div").ok())
-    else {
-        return;
+    let pooled = IDLE_APPS.with(|idle| idle.borrow_mut().pop());
+    let mount = match &pooled {
+        Some((mount, _)) => mount.clone(),
+        None => {
+            let Some(mount) = shadow
+                .owner_document()
+                .and_then(|document| document.create_element("div").ok())
+            else {
+                return;
+            };
+            let _ = mount.set_attribute("class", "rw-mount");
+            mount
+        }
     };
-    let _ = mount.set_attribute("class", "rw-mount");
     if shadow.append_child(&mount).is_err() {
+        if let Some(idle) = pooled {
+            IDLE_APPS.with(|apps| apps.borrow_mut().push(idle));
+        }
         return;
     }
     let instance = LAST_INSTANCE.with(|last| {
@@ -112,7 +129,9 @@ fn connect(host: HtmlElement) {
         last.get()
     });
     let view = SharedView::default();
-    let props = props_of(&host, instance, 0, &view);
+    let props = EmbedRootProps {
+        embed: Some(props_of(&host, instance, 0, &view)),
+    };
     EMBEDS.with(|embeds| {
         embeds.borrow_mut().push(Embed {
             host: host.clone(),
@@ -120,9 +139,16 @@ fn connect(host: HtmlElement) {
             reloads: 0,
             view,
             app: None,
+            mount: mount.clone(),
         })
     });
-    let app = yew::Renderer::<ReaderApp>::with_root_and_props(mount, props).render();
+    let app = match pooled {
+        Some((_, mut app)) => {
+            app.update(props);
+            app
+        }
+        None => yew::Renderer::<EmbedRoot>::with_root_and_props(mount, props).render(),
+    };
     put_app_back(&host, app);
 }
 
@@ -132,13 +158,35 @@ fn disconnect(host: HtmlElement) {
         let index = embeds.iter().position(|embed| embed.host == host)?;
         Some(embeds.swap_remove(index))
     });
-    if let Some(app) = removed.and_then(|embed| embed.app) {
-        app.destroy();
+    if let Some(Embed {
+        app: Some(app),
+        mount,
+        ..
+    }) = removed
+    {
+        retire(mount, app);
     }
 }
 
-/// Returns an app to its embed; destroys it if the element was disconnected meanwhile.
-fn put_app_back(host: &HtmlElement, app: AppHandle<ReaderApp>) {
+/// Empties an app whose element has gone and keeps it for the next element, once Yew has
+/// rendered it empty (its scheduler runs before a timer task does), so that no new element ever
+/// shows the last one's article.
+fn retire(mount: Element, mut app: AppHandle<EmbedRoot>) {
+    mount.remove();
+    app.update(EmbedRootProps { embed: None });
+    wasm_bindgen_futures::spawn_local(async move {
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+        IDLE_APPS.with(|idle| idle.borrow_mut().push((mount, app)));
+    });
+}
+
+/// Returns an app to its embed; retires it if the element was disconnected meanwhile.
+fn put_app_back(host: &HtmlElement, app: AppHandle<EmbedRoot>) {
     let unclaimed = EMBEDS.with(|embeds| {
         match embeds
             .borrow_mut()
@@ -153,8 +201,18 @@ fn put_app_back(host: &HtmlElement, app: AppHandle<ReaderApp>) {
         }
     });
     if let Some(app) = unclaimed {
-        app.destroy();
+        if let Some(mount) = app_mount(host) {
+            retire(mount, app);
+        }
     }
+}
+
+/// The app root element inside `host`'s shadow root.
+fn app_mount(host: &HtmlElement) -> Option<Element> {
+    host.shadow_root()?
+        .query_selector(".rw-mount")
+        .ok()
+        .flatten()
 }
 
 fn attribute_changed(host: HtmlElement) {
@@ -176,7 +234,7 @@ fn update(host: &HtmlElement, change: impl FnOnce(&mut Embed)) {
         Some((embed.app.take()?, props))
     });
     if let Some((mut app, props)) = work {
-        app.update(props);
+        app.update(EmbedRootProps { embed: Some(props) });
         put_app_back(host, app);
     }
 }

@@ -1,8 +1,8 @@
 //! What the element tells the page: the `reader-widget-ready`, `reader-widget-textsizechange`
 //! and `reader-widget-error` events (bubbling and composed, so a listener on the document hears
-//! every embed), and the article as a plain, frozen object for the `article` property.
+//! every embed), and the article as a plain object for the `article` property.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
 
 use crate::article::{Article, Block, Image};
@@ -50,13 +50,13 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     }
 }
 
-/// A frozen plain object from name and value pairs.
+/// A plain object from name and value pairs.
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {
     let object = js_sys::Object::new();
     for (name, value) in pairs {
         let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
     }
-    js_sys::Object::freeze(&object).into()
+    object.into()
 }
 
 fn optional(value: &Option<String>) -> JsValue {
@@ -103,10 +103,11 @@ fn block(block: &Block) -> JsValue {
     }
 }
 
-/// The article in the widget's JSON shape (URLs resolved), for the `article` property.
+/// The article in the widget's JSON shape (URLs resolved), for the `article` property: a copy,
+/// frozen at the top so that writing to it fails loudly in strict code rather than silently.
 pub fn article_to_js(article: &Article) -> JsValue {
     let body: js_sys::Array = article.body.iter().map(block).collect();
-    object(&[
+    let article = object(&[
         ("headline", article.headline.as_str().into()),
         ("standfirst", optional(&article.standfirst)),
         ("byline", optional(&article.byline)),
@@ -123,7 +124,8 @@ pub fn article_to_js(article: &Article) -> JsValue {
         ("lang", optional(&article.lang)),
         ("url", optional(&article.url)),
         ("image", article.image.as_ref().map_or(JsValue::NULL, image)),
-        ("body", js_sys::Object::freeze(&body).into()),
+        ("body", body.into()),
         ("format", article.format.code().into()),
-    ])
+    ]);
+    js_sys::Object::freeze(article.unchecked_ref::<js_sys::Object>()).into()
 }

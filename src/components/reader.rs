@@ -33,12 +33,29 @@ pub struct ReaderProps {
     pub onchoose_size: Callback<TextSize>,
 }
 
+/// The node references the skip links need, held by whichever component renders [`reader`].
+#[derive(Clone, Default)]
+pub struct ReaderRefs {
+    pub body: NodeRef,
+    pub end: NodeRef,
+    pub nav: NodeRef,
+}
+
+/// The [`Reader`] as a component, for rendering on its own (the server renderer in tests).
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
+    let refs = ReaderRefs {
+        body: use_node_ref(),
+        end: use_node_ref(),
+        nav: use_node_ref(),
+    };
+    reader(props, &refs)
+}
+
+/// The whole widget for one embed. A view function, so that the browser's app renders it
+/// without a component of its own.
+pub fn reader(props: &ReaderProps, refs: &ReaderRefs) -> Html {
     let labels = &ENGLISH;
-    let body_ref = use_node_ref();
-    let end_ref = use_node_ref();
-    let nav_ref = use_node_ref();
     let body_id = format!("rw-{}-body", props.instance);
     let end_id = format!("rw-{}-end", props.instance);
     let content = match &props.state {
@@ -48,14 +65,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
             <>
                 {skip_links(SkipTargets {
                     body_id: &body_id,
-                    body: &body_ref,
+                    body: &refs.body,
                     end_id: &end_id,
-                    end: &end_ref,
-                    nav: &nav_ref,
+                    end: &refs.end,
+                    nav: &refs.nav,
                 })}
                 {size_switcher(props.size, &format!("rw-{}-size", props.instance), &props.onchoose_size)}
-                {article_view(article, props.size, &body_id, &body_ref)}
-                <div class="rw-end" id={end_id} ref={end_ref}></div>
+                {article_view(article, props.size, &body_id, &refs.body)}
+                <div class="rw-end" id={end_id} ref={refs.end.clone()}></div>
             </>
         },
     };
