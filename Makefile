@@ -42,8 +42,10 @@ test-browser:
 	$(WASM_TEST) GECKODRIVER=$$(command -v geckodriver) $(BROWSER_TESTS)
 	$(WASM_TEST) SAFARIDRIVER=$$(command -v WebKitWebDriver) xvfb-run -a $(BROWSER_TESTS)
 
-## test-e2e: the release build in Chromium, Firefox and WebKit (E2E="firefox skip" narrows it).
+## test-e2e: the release package, then the release build in Chromium, Firefox and WebKit
+## (E2E="firefox skip" narrows the browsers and scenarios).
 test-e2e: dist
+	cargo test --features e2e --test package
 	cargo test --features e2e --test e2e -- $(E2E)
 
 clean:

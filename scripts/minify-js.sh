@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# trunk's post-build hook: minifies the widget's JavaScript (the loader, the wasm-bindgen glue
+# Part of trunk's post-build hook (scripts/post-build.sh): minifies the widget's JavaScript (the loader, the wasm-bindgen glue
 # and its snippets) in trunk's staging folder with esbuild. The demo pages' own scripts are left
 # as they are, readable.
 set -euo pipefail

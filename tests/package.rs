@@ -1,0 +1,105 @@
+//! The release package in `dist/` as a CDN or npm serves it: the stable entry points at
+//! content-hashed files, the manifest's SRI hashes match the files, and `package.json` lists
+//! exactly the distribution. Needs `make dist` first.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use serde_json::Value;
+use sha2::{Digest, Sha256, Sha384};
+
+fn dist() -> PathBuf {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("reader-widget.js").is_file(),
+        "run `make dist` first"
+    );
+    dist
+}
+
+fn json(path: &Path) -> Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn manifest_files(dist: &Path) -> serde_json::Map<String, Value> {
+    json(&dist.join("reader-widget.manifest.json"))["files"]
+        .as_object()
+        .cloned()
+        .expect("a files object")
+}
+
+#[test]
+fn every_manifest_integrity_matches_its_file() {
+    let dist = dist();
+    let files = manifest_files(&dist);
+    assert!(files.contains_key("reader-widget.js"));
+    for (file, entry) in &files {
+        let data = std::fs::read(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let integrity = format!(
+            "sha384-{}",
+            base64::engine::general_purpose::STANDARD.encode(Sha384::digest(&data))
+        );
+        assert_eq!(entry["integrity"], integrity, "{file}");
+        assert_eq!(entry["bytes"], data.len(), "{file}");
+    }
+}
+
+#[test]
+fn the_entry_is_stable_and_everything_else_is_named_by_its_content() {
+    let dist = dist();
+    let entry = std::fs::read_to_string(dist.join("reader-widget.js")).expect("the entry");
+    for file in manifest_files(&dist)
+        .keys()
+        .filter(|file| *file != "reader-widget.js")
+    {
+        let data = std::fs::read(dist.join(file)).expect("a file");
+        let hash: String = Sha256::digest(&data)
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect::<String>()
+            .chars()
+            .take(12)
+            .collect();
+        assert!(
+            file.contains(&format!(".{hash}.")),
+            "{file} is not named by its content {hash}"
+        );
+        if !file.contains("/snippets/") {
+            assert!(
+                entry.contains(file.as_str()),
+                "the entry does not load {file}"
+            );
+        }
+    }
+    assert!(
+        !dist.join("wasm/reader-widget_bg.wasm").exists(),
+        "an unhashed copy remains"
+    );
+}
+
+#[test]
+fn package_json_lists_exactly_the_distribution() {
+    let dist = dist();
+    let package = json(&dist.join("package.json"));
+    let mut listed: Vec<String> = package["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|file| file.as_str().map(str::to_owned))
+        .collect();
+    listed.sort();
+    let mut expected: Vec<String> = manifest_files(&dist).keys().cloned().collect();
+    expected.push("reader-widget.manifest.json".to_owned());
+    expected.sort();
+    assert_eq!(listed, expected);
+    assert_eq!(package["exports"], "./reader-widget.js");
+    let cargo = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
+        .expect("Cargo.toml");
+    let version = package["version"].as_str().expect("a version");
+    assert!(
+        cargo.contains(&format!("version = \"{version}\"")),
+        "{version}"
+    );
+}
