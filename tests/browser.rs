@@ -901,3 +901,23 @@ async fn adding_and_removing_500_embeds_gives_the_memory_back() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn a_removed_element_lets_go_of_its_article_and_renders_again_when_put_back() {
+    let (container, host) = rendered_embed(&inline_embed("")).await;
+    host.remove();
+    sleep(50).await;
+    let shadow_content = shadow(&host).query_selector(".rw").expect("a selector");
+    assert!(
+        shadow_content.is_none(),
+        "a removed element keeps nothing rendered"
+    );
+    assert!(property(&host, "article").is_null());
+    container.append_child(&host).expect("put back");
+    rendered(&host).await;
+    assert_eq!(
+        field(&property(&host, "article"), "headline"),
+        "US, Russia Fail to Agree on Syria Resolution"
+    );
+    container.remove();
+}

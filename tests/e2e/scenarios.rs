@@ -38,6 +38,7 @@ scenarios![
     without_the_script_the_markup_is_the_article,
     two_embeds_on_one_page_each_render_with_their_own_controls,
     an_embed_added_after_load_renders,
+    a_removed_embed_is_emptied_and_renders_again_when_put_back,
     each_size_sets_the_article_text_size,
     a_choice_in_one_embed_reaches_the_other,
     the_choice_survives_a_reload,
@@ -194,6 +195,39 @@ async fn an_embed_added_after_load_renders(session: &Session) -> Outcome {
     let headline = headline(session, 0).await?;
     ensure(headline == SEED_HEADLINE, || {
         format!("the headline is {headline}")
+    })
+}
+
+async fn a_removed_embed_is_emptied_and_renders_again_when_put_back(session: &Session) -> Outcome {
+    session.open("pages/added-later.html").await?;
+    for button in ["add-embed", "remove-embed"] {
+        let button = session
+            .client
+            .find(Locator::Id(button))
+            .await
+            .doing("finding a button")?;
+        session.click(button).await?;
+        if session.embed_count().await? == 1 {
+            session.wait_for_article(0).await?;
+        }
+    }
+    let emptied = session
+        .script(
+            "return document.querySelector('#embeds').lastElementChild === null;",
+            vec![],
+        )
+        .await?;
+    ensure(emptied == true, || "the embed is still in the page".into())?;
+    let put_back = session
+        .client
+        .find(Locator::Id("reinsert-embed"))
+        .await
+        .doing("finding the button")?;
+    session.click(put_back).await?;
+    session.wait_for_article(0).await?;
+    let headline = headline(session, 0).await?;
+    ensure(headline == SEED_HEADLINE, || {
+        format!("after putting it back the headline is {headline}")
     })
 }
 
