@@ -22,15 +22,22 @@ pub struct Scenario {
 }
 
 macro_rules! scenarios {
-    ($($name:ident),* $(,)?) => {
-        /// Every scenario, in the order they run.
-        pub fn all() -> Vec<Scenario> {
+    ($list:ident: $($name:ident),* $(,)?) => {
+        pub fn $list() -> Vec<Scenario> {
             vec![$(Scenario { name: stringify!($name), run: |session| Box::pin($name(session)) }),*]
         }
     };
 }
 
-scenarios![
+// Scenarios that need Chromium's DevTools emulation of the reader's system settings, which the
+// other engines' WebDriver servers do not offer.
+scenarios![chromium_only:
+    theme_auto_follows_the_system_colour_scheme_live,
+    forced_colours_keep_focus_the_checked_step_and_links_visible,
+];
+
+// Every engine runs these, in this order.
+scenarios![all:
     renders_from_src,
     renders_from_inline_json,
     renders_from_json_ld_by_src_and_inline,
@@ -447,6 +454,60 @@ async fn axe_finds_no_wcag_violations_in_the_dark_and_house_themes(session: &Ses
     ensure(violations == json!([]), || {
         format!("axe reports {violations}")
     })
+}
+
+async fn theme_auto_follows_the_system_colour_scheme_live(session: &Session) -> Outcome {
+    session.open("pages/theming.html").await?;
+    session.wait_for_article(1).await?;
+    let background = || {
+        session.in_embed(
+            1,
+            "return getComputedStyle(root.querySelector('.rw')).backgroundColor;",
+        )
+    };
+    for (scheme, expected) in [
+        ("light", "rgb(255, 255, 255)"),
+        ("dark", "rgb(27, 27, 27)"),
+        ("light", "rgb(255, 255, 255)"),
+    ] {
+        session
+            .emulate_media(json!([{ "name": "prefers-color-scheme", "value": scheme }]))
+            .await?;
+        let found = background().await?;
+        ensure(found == expected, || {
+            format!("with a {scheme} system the auto embed is {found}")
+        })?;
+    }
+    Ok(())
+}
+
+async fn forced_colours_keep_focus_the_checked_step_and_links_visible(
+    session: &Session,
+) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    session
+        .emulate_media(json!([{ "name": "forced-colors", "value": "active" }]))
+        .await?;
+    let seen = session
+        .in_embed(
+            0,
+            r#"const probe = (colour) => { const p = document.createElement('span'); p.style.color = colour; document.body.append(p); const c = getComputedStyle(p).color; p.remove(); return c; };
+               const checked = root.querySelector('input:checked + .rw-sizes__label');
+               const other = root.querySelector('input:not(:checked) + .rw-sizes__label');
+               root.querySelector('input:checked').focus();
+               const ring = getComputedStyle(checked);
+               return {
+                 forced: matchMedia('(forced-colors: active)').matches,
+                 checkedStandsOut: getComputedStyle(checked).backgroundColor !== getComputedStyle(other).backgroundColor,
+                 checkedIsHighlight: getComputedStyle(checked).backgroundColor === probe('Highlight'),
+                 focusRing: ring.outlineStyle !== 'none' && ring.outlineColor === probe('CanvasText'),
+                 link: getComputedStyle(root.querySelector('.rw-article__source a')).color === probe('LinkText'),
+               };"#,
+        )
+        .await?;
+    let expected = json!({ "forced": true, "checkedStandsOut": true, "checkedIsHighlight": true, "focusRing": true, "link": true });
+    ensure(seen == expected, || format!("in forced colours: {seen}"))
 }
 
 async fn a_screenshot_at_each_size(session: &Session) -> Outcome {
