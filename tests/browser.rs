@@ -921,3 +921,28 @@ async fn a_removed_element_lets_go_of_its_article_and_renders_again_when_put_bac
     );
     container.remove();
 }
+
+#[wasm_bindgen_test]
+async fn changing_the_text_size_attribute_takes_effect_until_the_reader_chooses() {
+    let (container, host) = rendered_embed(&inline_embed(r#"text-size="sm""#)).await;
+    // Another tab clearing storage leaves the reader with no choice of their own.
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(None);
+    let clear =
+        web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("an event");
+    web_sys::window()
+        .expect("a window")
+        .dispatch_event(&clear)
+        .expect("dispatched");
+    wait_for("SM from the attribute", || {
+        find(&host, ".rw-article.rw-size-sm")
+    })
+    .await;
+    host.set_attribute("text-size", "lg")
+        .expect("set the attribute");
+    wait_for("LG from the changed attribute", || {
+        find(&host, ".rw-article.rw-size-lg")
+    })
+    .await;
+    container.remove();
+}

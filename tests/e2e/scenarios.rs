@@ -585,5 +585,14 @@ async fn two_copies_of_the_script_define_the_element_once(session: &Session) -> 
     let errors = session.script("return window.__pageErrors", vec![]).await?;
     ensure(errors == json!([]), || {
         format!("the page logged errors: {errors}")
+    })?;
+    let notes = session
+        .script(
+            "return window.__pageNotes.filter((note) => note.includes('already defined')).length",
+            vec![],
+        )
+        .await?;
+    ensure(notes == 1, || {
+        format!("the second copy said so {notes} times")
     })
 }

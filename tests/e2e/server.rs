@@ -10,11 +10,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
 
-/// Records console errors and uncaught exceptions in `window.__pageErrors` from the start.
+/// Records console errors and uncaught exceptions in `window.__pageErrors`, and console notes in
+/// `window.__pageNotes`, from the start.
 const ERROR_RECORDER: &str = r#"<script>
 window.__pageErrors = [];
+window.__pageNotes = [];
 const consoleError = console.error.bind(console);
 console.error = (...args) => { window.__pageErrors.push(args.map(String).join(" ")); consoleError(...args); };
+const consoleInfo = console.info.bind(console);
+console.info = (...args) => { window.__pageNotes.push(args.map(String).join(" ")); consoleInfo(...args); };
 addEventListener("error", (event) => window.__pageErrors.push(String(event.message)));
 addEventListener("unhandledrejection", (event) => window.__pageErrors.push(String(event.reason)));
 </script>"#;
