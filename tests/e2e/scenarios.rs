@@ -56,6 +56,11 @@ scenarios![all:
     a_bad_src_shows_the_error_while_a_sibling_renders,
     axe_finds_no_wcag_violations_in_the_widget,
     axe_finds_no_wcag_violations_in_the_dark_and_house_themes,
+    every_size_step_is_a_target_of_at_least_24_px_at_every_size,
+    at_320_px_wide_nothing_in_the_widget_scrolls_sideways,
+    with_wcag_text_spacing_nothing_is_cut_off,
+    control_boundaries_and_the_focus_ring_contrast_3_to_1_in_both_themes,
+    nothing_in_the_widget_moves,
     a_screenshot_at_each_size,
     the_webassembly_comes_from_the_asset_origin,
     an_async_script_renders_the_embeds,
@@ -508,6 +513,131 @@ async fn forced_colours_keep_focus_the_checked_step_and_links_visible(
         .await?;
     let expected = json!({ "forced": true, "checkedStandsOut": true, "checkedIsHighlight": true, "focusRing": true, "link": true });
     ensure(seen == expected, || format!("in forced colours: {seen}"))
+}
+
+async fn every_size_step_is_a_target_of_at_least_24_px_at_every_size(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    for (code, _) in SIZES {
+        session.choose_size(0, code).await?;
+        let smallest = session
+            .in_embed(
+                0,
+                "return Math.min(...[...root.querySelectorAll('.rw-sizes__label')].flatMap((l) => { const r = l.getBoundingClientRect(); return [r.width, r.height]; }));",
+            )
+            .await?
+            .as_f64()
+            .unwrap_or(0.0);
+        ensure(smallest >= 24.0, || {
+            format!("at {code} a step is {smallest} px")
+        })?;
+    }
+    Ok(())
+}
+
+/// Elements of embed 0 whose content spills out of their box (to be clipped, scrolled or drawn
+/// over what follows), as `tag.class` names. Inline boxes have no box size to compare, and the
+/// visually hidden texts clip on purpose.
+const OVERFLOWING: &str = r#"return [...root.querySelectorAll('*')]
+  .filter((el) => getComputedStyle(el).display !== 'inline')
+  .filter((el) => !el.classList.contains('rw-visually-hidden') && !el.classList.contains('rw-skip-link') && !el.classList.contains('rw-sizes__input'))
+  .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+  .map((el) => el.tagName.toLowerCase() + '.' + el.className);"#;
+
+async fn at_320_px_wide_nothing_in_the_widget_scrolls_sideways(session: &Session) -> Outcome {
+    session
+        .client
+        .set_window_size(320, 800)
+        .await
+        .doing("narrowing the window")?;
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    for (code, _) in SIZES {
+        session.choose_size(0, code).await?;
+        let widths = session
+            .in_embed(
+                0,
+                "const rw = root.querySelector('.rw'); const host = root.host; return { content: rw.scrollWidth, box: rw.clientWidth, host: host.getBoundingClientRect().right, viewport: document.documentElement.clientWidth };",
+            )
+            .await?;
+        let number = |key: &str| widths[key].as_f64().unwrap_or(f64::MAX);
+        ensure(number("content") <= number("box") + 1.0, || {
+            format!("at {code} the widget's content is wider than the widget: {widths}")
+        })?;
+        ensure(number("host") <= number("viewport") + 1.0, || {
+            format!("at {code} the widget is wider than a 320 px window: {widths}")
+        })?;
+    }
+    Ok(())
+}
+
+async fn with_wcag_text_spacing_nothing_is_cut_off(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    session.choose_size(0, "lg").await?;
+    // WCAG 1.4.12's overrides, applied inside the shadow root as a reader's stylesheet would.
+    session
+        .in_embed(
+            0,
+            r#"const sheet = new CSSStyleSheet();
+               sheet.replaceSync('* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }');
+               root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+               return true;"#,
+        )
+        .await?;
+    session.settle_frames().await?;
+    let overflowing = session.in_embed(0, OVERFLOWING).await?;
+    ensure(overflowing == json!([]), || {
+        format!("cut off with text spacing: {overflowing}")
+    })
+}
+
+async fn control_boundaries_and_the_focus_ring_contrast_3_to_1_in_both_themes(
+    session: &Session,
+) -> Outcome {
+    for (page, index) in [("index.html", 0), ("pages/theming.html", 0)] {
+        session.open(page).await?;
+        session.wait_for_article(index).await?;
+        let ratios = session
+            .in_embed(
+                index,
+                r#"const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+                   const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                   const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+                   const background = getComputedStyle(root.querySelector('.rw')).backgroundColor;
+                   const step = root.querySelector('input:not(:checked) + .rw-sizes__label');
+                   const checked = root.querySelector('input:checked + .rw-sizes__label');
+                   root.querySelector('input:checked').focus();
+                   return {
+                     stepBorder: ratio(getComputedStyle(step).borderTopColor, background),
+                     checkedStep: ratio(getComputedStyle(checked).backgroundColor, background),
+                     focusRing: ratio(getComputedStyle(checked).outlineColor, background),
+                   };"#,
+            )
+            .await?;
+        for part in ["stepBorder", "checkedStep", "focusRing"] {
+            let value = ratios[part].as_f64().unwrap_or(0.0);
+            ensure(value >= 3.0, || {
+                format!("{page}: {part} contrasts {value:.2}:1 with the background")
+            })?;
+        }
+    }
+    Ok(())
+}
+
+async fn nothing_in_the_widget_moves(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    let moving = session
+        .in_embed(
+            0,
+            r#"return [...root.querySelectorAll('*')].filter((el) => {
+                 const s = getComputedStyle(el);
+                 return s.animationName !== 'none' || s.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+               }).map((el) => el.className);"#,
+        )
+        .await?;
+    ensure(moving == json!([]), || format!("animated: {moving}"))
 }
 
 async fn a_screenshot_at_each_size(session: &Session) -> Outcome {
