@@ -173,6 +173,20 @@ fn blob_url(json: &str) -> String {
     web_sys::Url::create_object_url_with_blob(&blob).expect("a blob URL")
 }
 
+/// Sends the `storage` event another tab causes: `key` set to `new_value`, or (`key` `None`)
+/// all of storage cleared, which leaves the reader with no choice of their own.
+fn storage_event_from_another_tab(key: Option<&str>, new_value: Option<&str>) {
+    let init = web_sys::StorageEventInit::new();
+    init.set_key(key);
+    init.set_new_value(new_value);
+    let event =
+        web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("an event");
+    web_sys::window()
+        .expect("a window")
+        .dispatch_event(&event)
+        .expect("dispatched");
+}
+
 #[wasm_bindgen_test]
 async fn mounts_into_an_open_shadow_root_from_inline_json() {
     let (container, host) = rendered_embed(&inline_embed("")).await;
@@ -310,15 +324,7 @@ async fn the_choice_survives_a_remount() {
 async fn another_tabs_choice_arrives_through_the_storage_event() {
     let (container, host) = rendered_embed(&inline_embed("")).await;
     click_size(&host, "md").await;
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(Some(STORAGE_KEY));
-    init.set_new_value(Some("sm"));
-    let event =
-        web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("an event");
-    web_sys::window()
-        .expect("a window")
-        .dispatch_event(&event)
-        .expect("dispatched");
+    storage_event_from_another_tab(Some(STORAGE_KEY), Some("sm"));
     wait_for("SM from the other tab", || {
         (checked_step(&host).as_deref() == Some("sm")).then_some(())
     })
@@ -328,11 +334,6 @@ async fn another_tabs_choice_arrives_through_the_storage_event() {
 
 #[wasm_bindgen_test]
 async fn the_text_size_attribute_sets_the_start_until_the_reader_chooses() {
-    // Another tab clearing storage leaves the reader with no choice.
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(None);
-    let clear =
-        web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("an event");
     let container = page(&format!(
         "{}{}",
         inline_embed(r#"text-size="sm""#),
@@ -341,10 +342,7 @@ async fn the_text_size_attribute_sets_the_start_until_the_reader_chooses() {
     let hosts = embeds(&container);
     rendered(&hosts[0]).await;
     rendered(&hosts[1]).await;
-    web_sys::window()
-        .expect("a window")
-        .dispatch_event(&clear)
-        .expect("dispatched");
+    storage_event_from_another_tab(None, None);
     wait_for("each embed at its own start", || {
         (checked_step(&hosts[0]).as_deref() == Some("sm")
             && checked_step(&hosts[1]).as_deref() == Some("lg"))
@@ -925,15 +923,7 @@ async fn a_removed_element_lets_go_of_its_article_and_renders_again_when_put_bac
 #[wasm_bindgen_test]
 async fn changing_the_text_size_attribute_takes_effect_until_the_reader_chooses() {
     let (container, host) = rendered_embed(&inline_embed(r#"text-size="sm""#)).await;
-    // Another tab clearing storage leaves the reader with no choice of their own.
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(None);
-    let clear =
-        web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("an event");
-    web_sys::window()
-        .expect("a window")
-        .dispatch_event(&clear)
-        .expect("dispatched");
+    storage_event_from_another_tab(None, None);
     wait_for("SM from the attribute", || {
         find(&host, ".rw-article.rw-size-sm")
     })
