@@ -20,6 +20,12 @@ pub mod text_size;
 #[cfg(target_arch = "wasm32")]
 mod browser;
 
+/// Talc instead of Rust's default dlmalloc: 6.8 KB less WebAssembly (2.1 KB brotli), and faster by
+/// its authors' benchmarks.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 pub use browser::define_element;
 
