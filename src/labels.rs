@@ -11,8 +11,6 @@ use crate::text_size::TextSize;
 pub struct Labels {
     /// The BCP 47 tag of these labels, set as `lang` on the widget's own controls.
     pub lang: &'static str,
-    /// The name of the skip-link navigation region.
-    pub skip_links: &'static str,
     pub skip_to_article: &'static str,
     pub skip_past_article: &'static str,
     /// The switcher's legend.
@@ -32,7 +30,6 @@ pub struct Labels {
 /// English, the default.
 pub const ENGLISH: Labels = Labels {
     lang: "en",
-    skip_links: "Accessibility links",
     skip_to_article: "Skip to article text",
     skip_past_article: "Skip past this article",
     text_size: "Text size",

@@ -7,9 +7,11 @@ use yew::prelude::*;
 use crate::focus;
 use crate::labels::ENGLISH;
 
-/// The two skip links. `body` is the article body (with id `body_id`), the first link's
-/// target; `end` is the widget's end marker (with id `end_id`), where focus goes when nothing
-/// follows the embed; `nav` is given to the links' own container, from which the host is found.
+/// The two skip links, in a plain container rather than a navigation landmark: a page with
+/// several embeds would otherwise have several landmarks of the same name. `body` is the
+/// article body (with id `body_id`), the first link's target; `end` is the widget's end marker
+/// (with id `end_id`), where focus goes when nothing follows the embed; `nav` is given to the
+/// links' container, from which the host is found.
 pub struct SkipTargets<'a> {
     pub body_id: &'a str,
     pub body: &'a NodeRef,
@@ -43,13 +45,13 @@ pub fn skip_links(targets: SkipTargets<'_>) -> Html {
         })
     };
     html! {
-        <nav class="rw-skip-links" part="skip-links" aria-label={labels.skip_links} lang={labels.lang} ref={targets.nav.clone()}>
+        <div class="rw-skip-links" part="skip-links" lang={labels.lang} ref={targets.nav.clone()}>
             <a class="rw-skip-link" part="skip-link" href={format!("#{}", targets.body_id)} onclick={skip_to_article}>
                 {labels.skip_to_article}
             </a>
             <a class="rw-skip-link" part="skip-link" href={format!("#{}", targets.end_id)} onclick={skip_past_article}>
                 {labels.skip_past_article}
             </a>
-        </nav>
+        </div>
     }
 }

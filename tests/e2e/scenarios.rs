@@ -56,6 +56,7 @@ scenarios![all:
     a_bad_src_shows_the_error_while_a_sibling_renders,
     axe_finds_no_wcag_violations_in_the_widget,
     axe_finds_no_wcag_violations_in_the_dark_and_house_themes,
+    axe_finds_nothing_on_every_demo_page_at_every_size,
     every_size_step_is_a_target_of_at_least_24_px_at_every_size,
     at_320_px_wide_nothing_in_the_widget_scrolls_sideways,
     with_wcag_text_spacing_nothing_is_cut_off,
@@ -410,7 +411,8 @@ async fn a_bad_src_shows_the_error_while_a_sibling_renders(session: &Session) ->
     Ok(())
 }
 
-/// Runs axe-core with the WCAG 2.0 to 2.2 A and AA rules on every embed of the open page.
+/// Runs axe-core with the WCAG 2.0 to 2.2 A and AA rules and its best practices on every embed
+/// of the open page.
 async fn axe_violations(session: &Session) -> Result<Value, String> {
     let axe = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js"),
@@ -422,7 +424,7 @@ async fn axe_violations(session: &Session) -> Result<Value, String> {
         .execute_async(
             r#"const done = arguments[arguments.length - 1];
                axe.run({ include: [["reader-widget"]] }, {
-                 runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+                 runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
                }).then(
                  (result) => done(result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target) }))),
                  (error) => done([{ id: "axe failed", nodes: [String(error)] }]),
@@ -638,6 +640,31 @@ async fn nothing_in_the_widget_moves(session: &Session) -> Outcome {
         )
         .await?;
     ensure(moving == json!([]), || format!("animated: {moving}"))
+}
+
+async fn axe_finds_nothing_on_every_demo_page_at_every_size(session: &Session) -> Outcome {
+    let pages = [
+        ("index.html", 2),
+        ("pages/json-ld.html", 2),
+        ("pages/markup.html", 1),
+        ("pages/theming.html", 3),
+        ("pages/errors.html", 3),
+    ];
+    for (page, embeds) in pages {
+        session.open(page).await?;
+        let first_article = if page == "pages/errors.html" { 2 } else { 0 };
+        for index in first_article..embeds {
+            session.wait_for_article(index).await?;
+        }
+        for (code, _) in SIZES {
+            session.choose_size(first_article, code).await?;
+            let violations = axe_violations(session).await?;
+            ensure(violations == json!([]), || {
+                format!("{page} at {code}: axe reports {violations}")
+            })?;
+        }
+    }
+    Ok(())
 }
 
 async fn a_screenshot_at_each_size(session: &Session) -> Outcome {
