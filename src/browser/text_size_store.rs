@@ -44,6 +44,7 @@ struct Store {
     choice: Option<Choice>,
     next_id: u32,
     subscribers: Vec<(u32, Callback<Choice>)>,
+    /// The `storage` listener, from the first read of the choice on.
     other_tabs: Option<EventListener>,
 }
 
@@ -55,6 +56,12 @@ thread_local! {
 pub fn current_choice() -> Choice {
     STORE.with(|store| {
         let mut store = store.borrow_mut();
+        // Listening from the first read on, for the page's lifetime, keeps the cached choice
+        // true to other tabs even while no embed is on the page.
+        if store.other_tabs.is_none() {
+            store.other_tabs = web_sys::window()
+                .map(|window| EventListener::new(&window, "storage", on_storage_event));
+        }
         *store
             .choice
             .get_or_insert_with(|| (read_storage(), ChangeOrigin::Reader))
@@ -80,10 +87,6 @@ pub fn choose(size: TextSize, origin: ChangeOrigin) {
 pub fn subscribe(callback: Callback<Choice>) -> u32 {
     STORE.with(|store| {
         let mut store = store.borrow_mut();
-        if store.other_tabs.is_none() {
-            store.other_tabs = web_sys::window()
-                .map(|window| EventListener::new(&window, "storage", on_storage_event));
-        }
         store.next_id = store.next_id.wrapping_add(1);
         let id = store.next_id;
         store.subscribers.push((id, callback));
