@@ -68,14 +68,11 @@ pub fn find_article<N: MarkupNode + Clone>(children: &[N]) -> Option<N> {
 /// Reads an `<article>` element into the article model. The result is not yet checked for a
 /// headline and body; [`crate::article::check`] does that for every source.
 pub fn read_markup<N: MarkupNode + Clone>(article: &N) -> Article {
-    let headline_tag = if find_first(article, &|n: &N| has_tag(n, &["h1"])).is_some() {
-        "h1"
-    } else {
-        "h2"
+    let (headline_tag, headline) = match find_first(article, &|n: &N| has_tag(n, &["h1"])) {
+        Some(h1) => ("h1", Some(h1)),
+        None => ("h2", find_first(article, &|n: &N| has_tag(n, &["h2"]))),
     };
-    let headline = find_first(article, &|n: &N| has_tag(n, &[headline_tag]))
-        .map(|h| clean(&h.text()))
-        .unwrap_or_default();
+    let headline = headline.map(|h| clean(&h.text())).unwrap_or_default();
     let standfirst =
         find_first(article, &|n: &N| has_class(n, "standfirst")).map(|s| clean(&s.text()));
     let byline = find_first(article, &|n: &N| is_byline(n))

@@ -14,7 +14,7 @@ use crate::browser::app::{ArticleSource, EmbedRoot, EmbedRootProps, ReaderAppPro
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events, styles};
 use crate::markup::{self, MarkupNode};
-use crate::text_size::TextSize;
+use crate::text_size::{TextSize, TextSizeError};
 
 #[wasm_bindgen(module = "/js/define-element.js")]
 extern "C" {
@@ -241,14 +241,19 @@ fn update(host: &HtmlElement, change: impl FnOnce(&mut Embed)) {
 
 /// The `textSize` property: the step in force, the reader's choice or else the attribute's.
 fn text_size_of(host: HtmlElement) -> String {
-    let requested = host
-        .get_attribute("text-size")
-        .and_then(|value| value.parse::<TextSize>().ok());
+    let requested = requested_size(&host).ok().flatten();
     text_size_store::reader_choice()
         .or(requested)
         .unwrap_or_default()
         .code()
         .to_owned()
+}
+
+/// The `text-size` attribute: `Ok(None)` when it is absent.
+fn requested_size(host: &HtmlElement) -> Result<Option<TextSize>, TextSizeError> {
+    host.get_attribute("text-size")
+        .map(|value| value.parse::<TextSize>())
+        .transpose()
 }
 
 /// Setting `textSize` does what a reader's choice does: every embed follows, and it is kept.
@@ -281,15 +286,10 @@ fn shadow_root(host: &HtmlElement) -> Option<ShadowRoot> {
 /// The app's properties, read from the element's attributes and children.
 fn props_of(host: &HtmlElement, instance: u32, reload: u32, view: &SharedView) -> ReaderAppProps {
     let element_name = element_name(host);
-    let requested_size =
-        host.get_attribute("text-size")
-            .and_then(|value| match value.parse::<TextSize>() {
-                Ok(size) => Some(size),
-                Err(error) => {
-                    console::warn(&element_name, &format!("{error}; using md"));
-                    None
-                }
-            });
+    let requested_size = requested_size(host).unwrap_or_else(|error| {
+        console::warn(&element_name, &format!("{error}; using md"));
+        None
+    });
     ReaderAppProps {
         host: host.clone(),
         reload,
