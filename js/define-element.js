@@ -10,7 +10,7 @@ export function defineReaderWidget(rust) {
     "reader-widget",
     class extends HTMLElement {
       static get observedAttributes() {
-        return ["src", "text-size"];
+        return ["src", "text-size", "labels", "lang"];
       }
       connectedCallback() {
         // Inline JSON children are parsed after the element itself; wait for them.

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 
 use crate::json::JsonValue;
 use crate::json_ld;
+use crate::labels::LabelOverrides;
 
 use crate::error::{LoadError, LoadErrorKind};
 
@@ -27,6 +28,8 @@ pub struct Article {
     pub url: Option<String>,
     pub image: Option<Image>,
     pub body: Vec<Block>,
+    /// The publisher's texts for the widget's own labels (the `labels` field).
+    pub labels: LabelOverrides,
     /// Which format the article was read from.
     pub format: ArticleFormat,
 }
@@ -169,6 +172,11 @@ pub fn read_article<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
             .collect::<Result<Vec<Block>, LoadError>>()?,
         None => Vec::new(),
     };
+    let labels = match root.member("labels") {
+        Some(labels) => LabelOverrides::read(&labels, "labels")
+            .map_err(|reason| LoadError::new(LoadErrorKind::Malformed { reason }))?,
+        None => LabelOverrides::default(),
+    };
     Ok(Article {
         headline: text(root, "headline", "headline")?.unwrap_or_default(),
         standfirst: text(root, "standfirst", "standfirst")?,
@@ -179,6 +187,7 @@ pub fn read_article<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
         url: text(root, "url", "url")?,
         image,
         body,
+        labels,
         format: ArticleFormat::Widget,
     })
 }
@@ -363,6 +372,7 @@ pub fn is_safe_link(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::labels::ENGLISH;
 
     const SEED: &str = include_str!("../demo/articles/syria-resolution.json");
 
@@ -434,6 +444,18 @@ mod tests {
     }
 
     #[test]
+    fn reads_the_publishers_label_texts() {
+        let article = parse_article(
+            r#"{"headline":"H","labels":{"textSize":"Schriftgröße"},"body":[{"type":"paragraph","text":"p"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            ENGLISH.overridden(&article.labels).text_size,
+            "Schriftgröße"
+        );
+    }
+
+    #[test]
     fn accepts_a_byte_order_mark() {
         let json = format!("\u{feff}{SEED}");
         assert!(parse_article(&json).is_ok());
@@ -491,6 +513,10 @@ mod tests {
             (
                 r#"{"headline": "H", "body": [{"type": "list", "items": ["a", 2]}]}"#,
                 "body[0].items[1] must be a string, not a number",
+            ),
+            (
+                r#"{"headline": "H", "labels": {"skipToArticle": false}}"#,
+                "labels.skipToArticle must be a string, not a boolean",
             ),
         ];
         for (json, expected) in cases {

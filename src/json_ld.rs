@@ -50,6 +50,7 @@ pub fn read_json_ld<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
             .map(|body| paragraphs(&body))
             .unwrap_or_default(),
         format: ArticleFormat::JsonLd,
+        labels: Default::default(),
     })
 }
 

@@ -1,100 +1,474 @@
 //! Every string the widget itself shows or announces (as opposed to the article's own text), in
-//! one table per language. This release ships English; the table's shape is what other languages
-//! fill in.
+//! one table per language, twelve languages in all, and dates formatted for the reader's
+//! language. The visible step labels XS … LG are the control's identity and stay the same in
+//! every language; their accessible names are translated.
 
-use crate::article::CalendarDate;
+use yew::AttrValue;
+
+use crate::article::{CalendarDate, Direction};
 use crate::error::LoadError;
+use crate::json::JsonValue;
 use crate::text_size::TextSize;
 
-/// The widget's own words in one language.
-#[derive(Debug, PartialEq, Eq)]
+/// The widget's own words in one language. Each text is an [`AttrValue`], so that a publisher's
+/// override can replace a built-in one.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Labels {
-    /// The BCP 47 tag of these labels, set as `lang` on the widget's own controls.
-    pub lang: &'static str,
-    pub skip_to_article: &'static str,
-    pub skip_past_article: &'static str,
+    /// The BCP 47 tag of these labels, set as `lang` on the widget.
+    pub lang: AttrValue,
+    pub skip_to_article: AttrValue,
+    pub skip_past_article: AttrValue,
     /// The switcher's legend.
-    pub text_size: &'static str,
+    pub text_size: AttrValue,
     /// What each step does, appended to its visible label in its accessible name.
-    pub size_descriptions: [&'static str; 4],
-    pub loading: &'static str,
+    pub size_descriptions: [AttrValue; 4],
+    /// Between a step's visible label and what it does: a comma in the language's script.
+    pub separator: AttrValue,
+    pub loading: AttrValue,
     /// Shown when the article could not be fetched.
-    pub unreachable: &'static str,
+    pub unreachable: AttrValue,
     /// Shown when the article was fetched but cannot be shown.
-    pub unusable: &'static str,
+    pub unusable: AttrValue,
     /// Placed before the image credit.
-    pub image_credit: &'static str,
-    pub months: [&'static str; 12],
+    pub image_credit: AttrValue,
+}
+
+/// One language's built-in texts, in [`Labels`]' field order. Plain string references, so that
+/// the tables are one static array and only the language in use becomes [`Labels`].
+#[derive(Debug)]
+pub struct LabelTable {
+    lang: &'static str,
+    skip_to_article: &'static str,
+    skip_past_article: &'static str,
+    text_size: &'static str,
+    size_descriptions: [&'static str; 4],
+    separator: &'static str,
+    loading: &'static str,
+    unreachable: &'static str,
+    unusable: &'static str,
+    image_credit: &'static str,
+}
+
+impl LabelTable {
+    /// The table's language, a BCP 47 tag.
+    pub fn lang(&self) -> &'static str {
+        self.lang
+    }
+
+    pub const fn labels(&self) -> Labels {
+        let [xs, sm, md, lg] = self.size_descriptions;
+        Labels {
+            lang: AttrValue::Static(self.lang),
+            skip_to_article: AttrValue::Static(self.skip_to_article),
+            skip_past_article: AttrValue::Static(self.skip_past_article),
+            text_size: AttrValue::Static(self.text_size),
+            size_descriptions: [
+                AttrValue::Static(xs),
+                AttrValue::Static(sm),
+                AttrValue::Static(md),
+                AttrValue::Static(lg),
+            ],
+            separator: AttrValue::Static(self.separator),
+            loading: AttrValue::Static(self.loading),
+            unreachable: AttrValue::Static(self.unreachable),
+            unusable: AttrValue::Static(self.unusable),
+            image_credit: AttrValue::Static(self.image_credit),
+        }
+    }
+}
+
+/// A table written as its texts in order.
+#[allow(clippy::too_many_arguments)]
+const fn table(
+    lang: &'static str,
+    skip_to_article: &'static str,
+    skip_past_article: &'static str,
+    text_size: &'static str,
+    size_descriptions: [&'static str; 4],
+    separator: &'static str,
+    loading: &'static str,
+    unreachable: &'static str,
+    unusable: &'static str,
+    image_credit: &'static str,
+) -> LabelTable {
+    LabelTable {
+        lang,
+        skip_to_article,
+        skip_past_article,
+        text_size,
+        size_descriptions,
+        separator,
+        loading,
+        unreachable,
+        unusable,
+        image_credit,
+    }
 }
 
 /// English, the default.
-pub const ENGLISH: Labels = Labels {
-    lang: "en",
-    skip_to_article: "Skip to article text",
-    skip_past_article: "Skip past this article",
-    text_size: "Text size",
-    size_descriptions: [
+pub const ENGLISH: Labels = ENGLISH_TABLE.labels();
+
+const ENGLISH_TABLE: LabelTable = table(
+    "en",
+    "Skip to article text",
+    "Skip past this article",
+    "Text size",
+    [
         "extra small text",
         "small text",
         "medium text",
         "large text",
     ],
-    loading: "Loading the article…",
-    unreachable: "Sorry, this article could not be loaded.",
-    unusable: "Sorry, this article could not be shown.",
-    image_credit: "Image:",
-    months: [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-};
+    ", ",
+    "Loading the article…",
+    "Sorry, this article could not be loaded.",
+    "Sorry, this article could not be shown.",
+    "Image:",
+);
+
+/// Every language the widget speaks, English first.
+pub static LANGUAGES: [LabelTable; 12] = [
+    ENGLISH_TABLE,
+    table(
+        "es",
+        "Saltar al texto del artículo",
+        "Saltar este artículo",
+        "Tamaño del texto",
+        [
+            "texto muy pequeño",
+            "texto pequeño",
+            "texto mediano",
+            "texto grande",
+        ],
+        ", ",
+        "Cargando el artículo…",
+        "Lo sentimos, no se pudo cargar este artículo.",
+        "Lo sentimos, no se puede mostrar este artículo.",
+        "Imagen:",
+    ),
+    table(
+        "fr",
+        "Aller au texte de l’article",
+        "Passer cet article",
+        "Taille du texte",
+        [
+            "texte très petit",
+            "texte petit",
+            "texte moyen",
+            "texte grand",
+        ],
+        ", ",
+        "Chargement de l’article…",
+        "Désolé, cet article n’a pas pu être chargé.",
+        "Désolé, cet article ne peut pas être affiché.",
+        "Image :",
+    ),
+    table(
+        "ru",
+        "Перейти к тексту статьи",
+        "Пропустить эту статью",
+        "Размер текста",
+        [
+            "очень мелкий текст",
+            "мелкий текст",
+            "средний текст",
+            "крупный текст",
+        ],
+        ", ",
+        "Загрузка статьи…",
+        "К сожалению, не удалось загрузить эту статью.",
+        "К сожалению, эту статью не удалось показать.",
+        "Фото:",
+    ),
+    table(
+        "uk",
+        "Перейти до тексту статті",
+        "Пропустити цю статтю",
+        "Розмір тексту",
+        [
+            "дуже дрібний текст",
+            "дрібний текст",
+            "середній текст",
+            "великий текст",
+        ],
+        ", ",
+        "Завантаження статті…",
+        "На жаль, не вдалося завантажити цю статтю.",
+        "На жаль, цю статтю не вдалося показати.",
+        "Фото:",
+    ),
+    table(
+        "fa",
+        "رفتن به متن مقاله",
+        "رد شدن از این مقاله",
+        "اندازهٔ متن",
+        ["متن خیلی کوچک", "متن کوچک", "متن متوسط", "متن بزرگ"],
+        "، ",
+        "در حال بارگیری مقاله…",
+        "متأسفیم، این مقاله بارگیری نشد.",
+        "متأسفیم، نمایش این مقاله ممکن نیست.",
+        "عکس:",
+    ),
+    table(
+        "ur",
+        "مضمون کے متن پر جائیں",
+        "اس مضمون کو چھوڑیں",
+        "متن کا سائز",
+        ["بہت چھوٹا متن", "چھوٹا متن", "درمیانہ متن", "بڑا متن"],
+        "، ",
+        "مضمون لوڈ ہو رہا ہے…",
+        "معذرت، یہ مضمون لوڈ نہیں ہو سکا۔",
+        "معذرت، یہ مضمون دکھایا نہیں جا سکا۔",
+        "تصویر:",
+    ),
+    table(
+        "ar",
+        "انتقل إلى نص المقال",
+        "تخطَّ هذا المقال",
+        "حجم النص",
+        ["نص صغير جدًا", "نص صغير", "نص متوسط", "نص كبير"],
+        "، ",
+        "جارٍ تحميل المقال…",
+        "عذرًا، تعذّر تحميل هذا المقال.",
+        "عذرًا، تعذّر عرض هذا المقال.",
+        "صورة:",
+    ),
+    table(
+        "zh-Hans",
+        "跳至文章正文",
+        "跳过本文",
+        "文字大小",
+        ["特小文字", "小号文字", "中号文字", "大号文字"],
+        "，",
+        "正在加载文章…",
+        "抱歉，无法加载这篇文章。",
+        "抱歉，无法显示这篇文章。",
+        "图片：",
+    ),
+    table(
+        "ko",
+        "기사 본문으로 건너뛰기",
+        "이 기사 건너뛰기",
+        "글자 크기",
+        ["아주 작은 글자", "작은 글자", "보통 글자", "큰 글자"],
+        ", ",
+        "기사를 불러오는 중…",
+        "죄송합니다. 이 기사를 불러올 수 없습니다.",
+        "죄송합니다. 이 기사를 표시할 수 없습니다.",
+        "사진:",
+    ),
+    table(
+        "tr",
+        "Makale metnine geç",
+        "Bu makaleyi atla",
+        "Metin boyutu",
+        [
+            "çok küçük metin",
+            "küçük metin",
+            "orta metin",
+            "büyük metin",
+        ],
+        ", ",
+        "Makale yükleniyor…",
+        "Üzgünüz, bu makale yüklenemedi.",
+        "Üzgünüz, bu makale gösterilemiyor.",
+        "Görsel:",
+    ),
+    table(
+        "sw",
+        "Ruka hadi maandishi ya makala",
+        "Ruka makala hii",
+        "Ukubwa wa maandishi",
+        [
+            "maandishi madogo sana",
+            "maandishi madogo",
+            "maandishi ya wastani",
+            "maandishi makubwa",
+        ],
+        ", ",
+        "Inapakia makala…",
+        "Samahani, makala hii haikuweza kupakiwa.",
+        "Samahani, makala hii haiwezi kuonyeshwa.",
+        "Picha:",
+    ),
+];
+
+/// The names a publisher overrides labels by, in the `labels` attribute and the article's
+/// `labels` field: each a label of [`Labels`], plus `lang` for the language they are written in.
+pub const OVERRIDE_KEYS: [&str; 12] = [
+    "lang",
+    "skipToArticle",
+    "skipPastArticle",
+    "textSize",
+    "sizeXs",
+    "sizeSm",
+    "sizeMd",
+    "sizeLg",
+    "loading",
+    "unreachable",
+    "unusable",
+    "imageCredit",
+];
+
+/// A publisher's own texts for some labels, by [`OVERRIDE_KEYS`] name.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LabelOverrides(Vec<(&'static str, AttrValue)>);
+
+impl LabelOverrides {
+    /// Reads overrides from a JSON object; `path` names it in errors. Names outside
+    /// [`OVERRIDE_KEYS`] are ignored, as unknown article fields are; a blank text keeps the
+    /// built-in label.
+    pub fn read<J: JsonValue>(value: &J, path: &str) -> Result<LabelOverrides, String> {
+        if !value.is_object() {
+            return Err(format!("{path} must be an object, not {}", value.kind()));
+        }
+        let mut overrides = Vec::new();
+        for key in OVERRIDE_KEYS {
+            let Some(member) = value.member(key) else {
+                continue;
+            };
+            let text = member
+                .as_text()
+                .ok_or_else(|| format!("{path}.{key} must be a string, not {}", member.kind()))?;
+            if !text.trim().is_empty() {
+                overrides.push((key, AttrValue::from(text)));
+            }
+        }
+        Ok(LabelOverrides(overrides))
+    }
+
+    /// The language the publisher's texts are written in, if they say.
+    pub fn lang(&self) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(key, _)| *key == "lang")
+            .map(|(_, text)| text.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
 
 impl Labels {
+    /// The labels for a BCP 47 tag, matched on its primary language (`fa-IR` is `fa`; any `zh`
+    /// is Simplified Chinese); `None` for a language the widget does not speak.
+    pub fn for_language(tag: &str) -> Option<Labels> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        LANGUAGES
+            .iter()
+            .find(|table| {
+                let own = table.lang.split('-').next().unwrap_or_default();
+                !primary.is_empty() && own.eq_ignore_ascii_case(primary)
+            })
+            .map(LabelTable::labels)
+    }
+
+    /// These labels with the publisher's texts in place of the built-in ones.
+    pub fn overridden(&self, overrides: &LabelOverrides) -> Labels {
+        let mut labels = self.clone();
+        for (key, text) in &overrides.0 {
+            let slot = match *key {
+                "lang" => &mut labels.lang,
+                "skipToArticle" => &mut labels.skip_to_article,
+                "skipPastArticle" => &mut labels.skip_past_article,
+                "textSize" => &mut labels.text_size,
+                "sizeXs" => &mut labels.size_descriptions[0],
+                "sizeSm" => &mut labels.size_descriptions[1],
+                "sizeMd" => &mut labels.size_descriptions[2],
+                "sizeLg" => &mut labels.size_descriptions[3],
+                "loading" => &mut labels.loading,
+                "unreachable" => &mut labels.unreachable,
+                "unusable" => &mut labels.unusable,
+                "imageCredit" => &mut labels.image_credit,
+                _ => continue,
+            };
+            *slot = text.clone();
+        }
+        labels
+    }
+
+    /// Whether these labels are written right to left.
+    pub fn direction(&self) -> Direction {
+        Direction::of_language(&self.lang)
+    }
+
     /// The step's accessible name: its visible label first, then what it does.
     pub fn size_name(&self, size: TextSize) -> String {
-        format!("{}, {}", size.label(), self.size_description(size))
+        format!(
+            "{}{}{}",
+            size.label(),
+            self.separator,
+            self.size_description(size)
+        )
     }
 
     /// What the step does, in words.
-    pub fn size_description(&self, size: TextSize) -> &'static str {
+    pub fn size_description(&self, size: TextSize) -> AttrValue {
         let index = TextSize::ALL
             .iter()
             .position(|step| *step == size)
             .unwrap_or_default();
         self.size_descriptions
             .get(index)
-            .copied()
+            .cloned()
             .unwrap_or_default()
-    }
-
-    /// A date as readers of this language write it.
-    pub fn format_date(&self, date: CalendarDate) -> String {
-        let month = self
-            .months
-            .get(usize::from(date.month).saturating_sub(1))
-            .copied()
-            .unwrap_or_default();
-        format!("{} {} {}", date.day, month, date.year)
     }
 
     /// The reader-facing message for an article that cannot be shown; the details go to the
     /// console, where the publisher looks.
-    pub fn error_message(&self, error: &LoadError) -> &'static str {
+    pub fn error_message(&self, error: &LoadError) -> AttrValue {
         if error.is_unreachable() {
-            self.unreachable
+            self.unreachable.clone()
         } else {
-            self.unusable
+            self.unusable.clone()
         }
+    }
+}
+
+/// A date for readers of `lang`: the browser's `Intl.DateTimeFormat` in WebAssembly (so no
+/// locale data ships with the widget), English day-month-year elsewhere (the server renderer).
+pub fn format_date(date: CalendarDate, lang: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(lang));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
+        let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
+        let formatter = js_sys::Intl::DateTimeFormat::new(&locales, &options);
+        const DAY_MS: f64 = 86_400_000.0;
+        let first_of_month = js_sys::Date::utc(f64::from(date.year), f64::from(date.month) - 1.0);
+        let instant = first_of_month + (f64::from(date.day) - 1.0) * DAY_MS;
+        let utc = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(instant));
+        formatter
+            .format()
+            .call1(&wasm_bindgen::JsValue::NULL, &utc)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = lang;
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS
+            .get(usize::from(date.month).saturating_sub(1))
+            .copied()
+            .unwrap_or_default();
+        format!("{} {} {}", date.day, month, date.year)
     }
 }
 
@@ -115,13 +489,109 @@ mod tests {
     }
 
     #[test]
-    fn formats_a_date_in_words() {
+    fn formats_a_date_in_words_natively() {
         let date = CalendarDate {
             year: 2013,
             month: 9,
             day: 24,
         };
-        assert_eq!(ENGLISH.format_date(date), "24 September 2013");
+        assert_eq!(format_date(date, "en"), "24 September 2013");
+    }
+
+    #[test]
+    fn finds_labels_by_primary_language() {
+        let lang_of = |tag: &str| Labels::for_language(tag).map(|labels| labels.lang.to_string());
+        assert_eq!(lang_of("fa-IR").as_deref(), Some("fa"));
+        assert_eq!(lang_of("zh-CN").as_deref(), Some("zh-Hans"));
+        assert_eq!(lang_of("ZH-hans").as_deref(), Some("zh-Hans"));
+        assert_eq!(lang_of("sw").as_deref(), Some("sw"));
+        assert_eq!(lang_of("pt-BR").as_deref(), None);
+        assert_eq!(lang_of("").as_deref(), None);
+    }
+
+    #[test]
+    fn speaks_the_twelve_languages_and_fills_every_label() {
+        let tags: Vec<&str> = LANGUAGES.iter().map(LabelTable::lang).collect();
+        assert_eq!(
+            tags,
+            vec!["en", "es", "fr", "ru", "uk", "fa", "ur", "ar", "zh-Hans", "ko", "tr", "sw"]
+        );
+        for labels in LANGUAGES.iter().map(LabelTable::labels) {
+            let texts = [
+                &labels.skip_to_article,
+                &labels.skip_past_article,
+                &labels.text_size,
+                &labels.loading,
+                &labels.unreachable,
+                &labels.unusable,
+                &labels.image_credit,
+            ];
+            assert!(
+                texts
+                    .into_iter()
+                    .chain(labels.size_descriptions.iter())
+                    .all(|text| !text.trim().is_empty()),
+                "{}",
+                labels.lang
+            );
+            assert_ne!(labels.skip_to_article, labels.skip_past_article);
+            if labels.lang != "en" {
+                assert_ne!(labels.skip_to_article, ENGLISH.skip_to_article);
+                assert_ne!(labels.size_descriptions, ENGLISH.size_descriptions);
+            }
+            for size in TextSize::ALL {
+                assert!(labels.size_name(size).starts_with(size.label()));
+            }
+        }
+    }
+
+    #[test]
+    fn persian_urdu_and_arabic_labels_are_right_to_left() {
+        for labels in LANGUAGES.iter().map(LabelTable::labels) {
+            let rtl = matches!(labels.lang.as_str(), "fa" | "ur" | "ar");
+            assert_eq!(labels.direction() == Direction::Rtl, rtl, "{}", labels.lang);
+        }
+    }
+
+    // serde_json, which stands in for the browser's JSON.parse, is a native dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_publishers_texts_replace_the_built_in_labels() {
+        let json = serde_json::json!({
+            "lang": "de",
+            "skipToArticle": "Zum Artikeltext",
+            "sizeLg": "große Schrift",
+            "loading": "  ",
+            "unknownLabel": "ignored"
+        });
+        let overrides = LabelOverrides::read(&json, "labels").expect("valid overrides");
+        assert_eq!(overrides.lang(), Some("de"));
+        let labels = ENGLISH.overridden(&overrides);
+        assert_eq!(labels.lang, "de");
+        assert_eq!(labels.skip_to_article, "Zum Artikeltext");
+        assert_eq!(labels.size_name(TextSize::Lg), "LG, große Schrift");
+        // A blank text keeps the built-in label; the rest are untouched.
+        assert_eq!(labels.loading, ENGLISH.loading);
+        assert_eq!(labels.skip_past_article, ENGLISH.skip_past_article);
+        assert_eq!(
+            ENGLISH.overridden(&LabelOverrides::default()),
+            ENGLISH.clone()
+        );
+    }
+
+    // serde_json, which stands in for the browser's JSON.parse, is a native dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn rejects_overrides_of_the_wrong_type_by_their_path() {
+        let not_text = serde_json::json!({ "textSize": 3 });
+        assert_eq!(
+            LabelOverrides::read(&not_text, "labels"),
+            Err("labels.textSize must be a string, not a number".to_owned())
+        );
+        assert_eq!(
+            LabelOverrides::read(&serde_json::json!(["x"]), "labels"),
+            Err("labels must be an object, not an array".to_owned())
+        );
     }
 
     #[test]

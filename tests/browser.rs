@@ -936,3 +936,160 @@ async fn changing_the_text_size_attribute_takes_effect_until_the_reader_chooses(
     .await;
     container.remove();
 }
+
+const NO_LANGUAGE: &str = r#"{"headline":"H","body":[{"type":"paragraph","text":"Text"}],"published":"2013-09-24T00:00:00Z"}"#;
+
+#[wasm_bindgen_test]
+async fn the_widget_speaks_the_elements_language_when_the_article_has_none() {
+    let (container, host) = rendered_embed(&format!(
+        r#"<reader-widget lang="ru"><script type="application/json">{NO_LANGUAGE}</script></reader-widget>"#
+    ))
+    .await;
+    let skip = find(&host, ".rw-skip-link").and_then(|link| link.text_content());
+    assert_eq!(skip.as_deref(), Some("Перейти к тексту статьи"));
+    let legend = find(&host, ".rw-sizes__legend").and_then(|legend| legend.text_content());
+    assert_eq!(legend.as_deref(), Some("Размер текста"));
+    // Dates come from the browser's Intl, in the same language.
+    let date = find(&host, ".rw-article__date")
+        .and_then(|date| date.text_content())
+        .unwrap_or_default();
+    assert!(date.contains("2013") && date.contains("сентября"), "{date}");
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_articles_language_wins_and_a_right_to_left_widget_mirrors_its_layout() {
+    let persian = r#"{"headline":"عنوان","lang":"fa","body":[{"type":"paragraph","text":"متن"}]}"#;
+    let (container, host) = rendered_embed(&format!(
+        r#"<reader-widget lang="ru"><script type="application/json">{persian}</script></reader-widget>"#
+    ))
+    .await;
+    let legend = find(&host, ".rw-sizes__legend").expect("a legend");
+    assert_eq!(legend.text_content().as_deref(), Some("اندازهٔ متن"));
+    let root = find(&host, ".rw").expect("the root");
+    assert_eq!(computed(&root, "direction"), "rtl");
+    // Mirrored: the steps run right to left, XS rightmost.
+    let left = |code: &str| step_label(&host, code).get_bounding_client_rect().left();
+    assert!(
+        left("xs") > left("lg"),
+        "XS at {} and LG at {}",
+        left("xs"),
+        left("lg")
+    );
+    container.remove();
+}
+
+/// Runs `during` with `console.warn` recording its messages instead of printing them.
+async fn console_warnings<F: std::future::Future<Output = ()>>(during: F) -> Vec<String> {
+    let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).unwrap();
+    let original = js_sys::Reflect::get(&console, &"warn".into()).unwrap();
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let record = {
+        let seen = seen.clone();
+        Closure::<dyn Fn(JsValue)>::new(move |message: JsValue| {
+            seen.borrow_mut()
+                .push(message.as_string().unwrap_or_default());
+        })
+    };
+    js_sys::Reflect::set(&console, &"warn".into(), record.as_ref()).unwrap();
+    during.await;
+    js_sys::Reflect::set(&console, &"warn".into(), &original).unwrap();
+    let seen = seen.borrow().clone();
+    seen
+}
+
+#[wasm_bindgen_test]
+async fn a_language_the_widget_does_not_speak_falls_back_to_english_said_once() {
+    let mut container = None;
+    let warnings = console_warnings(async {
+        let page = page(&format!(
+            r#"<reader-widget lang="pt-BR"><script type="application/json">{NO_LANGUAGE}</script></reader-widget>
+               <reader-widget lang="pt-BR"><script type="application/json">{NO_LANGUAGE}</script></reader-widget>"#
+        ));
+        for host in embeds(&page) {
+            rendered(&host).await;
+            let skip = find(&host, ".rw-skip-link").and_then(|link| link.text_content());
+            assert_eq!(skip.as_deref(), Some("Skip to article text"));
+            let root = find(&host, ".rw").expect("the root");
+            assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+        }
+        container = Some(page);
+    })
+    .await;
+    let about_the_language: Vec<&String> = warnings
+        .iter()
+        .filter(|warning| warning.contains("pt-BR"))
+        .collect();
+    assert_eq!(about_the_language.len(), 1, "{warnings:?}");
+    assert!(about_the_language[0].contains("English"), "{warnings:?}");
+    if let Some(container) = container {
+        container.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_right_to_left_widget_puts_its_skip_links_and_caption_on_the_right() {
+    let fa = include_str!("../demo/articles/syria-resolution.fa.json");
+    let (container, host) = rendered_embed(&format!(
+        r#"<div style="width: 600px"><reader-widget><script type="application/json">{fa}</script></reader-widget></div>"#
+    ))
+    .await;
+    let root = find(&host, ".rw")
+        .expect("the root")
+        .get_bounding_client_rect();
+    let link = find(&host, ".rw-skip-link").expect("a skip link");
+    // Skip links are off screen until focused.
+    link.focus().unwrap();
+    let link = link.get_bounding_client_rect();
+    assert!(
+        (root.right() - link.right()).abs() < (root.left() - link.left()).abs(),
+        "the skip link spans {}..{} in {}..{}",
+        link.left(),
+        link.right(),
+        root.left(),
+        root.right()
+    );
+    let caption = find(&host, ".rw-article__caption").expect("a caption");
+    assert_eq!(computed(&caption, "direction"), "rtl");
+    assert!(
+        ["right", "start"].contains(&computed(&caption, "text-align").as_str()),
+        "{}",
+        computed(&caption, "text-align")
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_labels_attribute_wins_over_the_articles_labels_which_win_over_the_table() {
+    let article = r#"{"headline":"H","lang":"es","labels":{"skipToArticle":"Al artículo","textSize":"Letra"},"body":[{"type":"paragraph","text":"Texto"}]}"#;
+    let (container, host) = rendered_embed(&format!(
+        r#"<reader-widget labels='{{"textSize": "Tamaño de letra"}}'><script type="application/json">{article}</script></reader-widget>"#
+    ))
+    .await;
+    let text = |selector: &str| find(&host, selector).and_then(|node| node.text_content());
+    // From the attribute, the article's field, and the Spanish table.
+    assert_eq!(
+        text(".rw-sizes__legend").as_deref(),
+        Some("Tamaño de letra")
+    );
+    assert_eq!(text(".rw-skip-link").as_deref(), Some("Al artículo"));
+    let skip_past = shadow(&host)
+        .query_selector_all(".rw-skip-link")
+        .unwrap()
+        .item(1)
+        .and_then(|node| node.text_content());
+    assert_eq!(skip_past.as_deref(), Some("Saltar este artículo"));
+    // A new attribute value takes effect; a malformed one keeps the built-in labels.
+    host.set_attribute("labels", r#"{"textSize": "Tamaño"}"#)
+        .unwrap();
+    wait_for("the new legend", || {
+        text(".rw-sizes__legend").filter(|legend| legend == "Tamaño")
+    })
+    .await;
+    host.set_attribute("labels", "{not json").unwrap();
+    wait_for("the article's legend", || {
+        text(".rw-sizes__legend").filter(|legend| legend == "Letra")
+    })
+    .await;
+    container.remove();
+}

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use reader_widget::article::{parse_article, Article};
 use reader_widget::components::{LoadState, Reader, ReaderProps};
 use reader_widget::error::{LoadError, LoadErrorKind};
-use reader_widget::labels::ENGLISH;
+use reader_widget::labels::{Labels, ENGLISH};
 use reader_widget::text_size::TextSize;
 use yew::LocalServerRenderer;
 
@@ -19,11 +19,16 @@ fn seed() -> Rc<Article> {
 }
 
 async fn render(state: LoadState, size: TextSize, instance: u32) -> String {
+    render_in(ENGLISH, state, size, instance).await
+}
+
+async fn render_in(labels: Labels, state: LoadState, size: TextSize, instance: u32) -> String {
     let props = ReaderProps {
         state,
         size,
         instance,
         onchoose_size: Default::default(),
+        labels,
     };
     LocalServerRenderer::<Reader>::with_props(props)
         .hydratable(false)
@@ -76,8 +81,8 @@ async fn skip_links_come_first_and_point_at_elements_of_the_embed() {
     let ids = attribute_values(&html, "div", "id");
     assert!(ids.contains(&"rw-7-body"), "{ids:?}");
     assert!(ids.contains(&"rw-7-end"), "{ids:?}");
-    assert!(html.contains(ENGLISH.skip_to_article));
-    assert!(html.contains(ENGLISH.skip_past_article));
+    assert!(html.contains(ENGLISH.skip_to_article.as_str()));
+    assert!(html.contains(ENGLISH.skip_past_article.as_str()));
 }
 
 #[tokio::test]
@@ -155,7 +160,7 @@ async fn the_article_carries_the_size_class_and_its_language() {
 }
 
 #[tokio::test]
-async fn a_right_to_left_article_gets_dir_rtl_while_the_controls_stay_english() {
+async fn a_right_to_left_article_gets_dir_rtl_inside_english_labels() {
     let article = parse_article(
         r#"{"headline":"مجلس الأمن","lang":"ar","body":[{"type":"paragraph","text":"نص"}]}"#,
     )
@@ -164,8 +169,27 @@ async fn a_right_to_left_article_gets_dir_rtl_while_the_controls_stay_english() 
     let article = start_tag(&html, "article", "rw-article").expect("the article");
     assert_eq!(attribute(article, "lang"), Some("ar"));
     assert_eq!(attribute(article, "dir"), Some("rtl"));
-    assert_eq!(attribute_values(&html, "fieldset", "lang"), vec!["en"]);
-    assert_eq!(attribute_values(&html, "div", "lang"), vec!["en"]);
+    let root = start_tag(&html, "div", "rw").expect("the widget's root");
+    assert_eq!(attribute(root, "lang"), Some("en"));
+    assert_eq!(attribute(root, "dir"), Some("ltr"));
+}
+
+#[tokio::test]
+async fn persian_labels_speak_persian_right_to_left_and_keep_the_visible_step_labels() {
+    let persian = Labels::for_language("fa").expect("Persian labels");
+    let html = render_in(persian.clone(), LoadState::Ready(seed()), TextSize::Md, 1).await;
+    let root = start_tag(&html, "div", "rw").expect("the widget's root");
+    assert_eq!(attribute(root, "lang"), Some("fa"));
+    assert_eq!(attribute(root, "dir"), Some("rtl"));
+    assert!(html.contains(persian.skip_to_article.as_str()), "{html}");
+    assert!(html.contains(&format!(
+        "XS<span class=\"rw-visually-hidden\">{}{}</span>",
+        persian.separator, persian.size_descriptions[0]
+    )));
+    // The English article keeps its own language and direction inside the Persian widget.
+    let article = start_tag(&html, "article", "rw-article").expect("the article");
+    assert_eq!(attribute(article, "lang"), Some("en"));
+    assert_eq!(attribute(article, "dir"), Some("ltr"));
 }
 
 #[tokio::test]
@@ -306,14 +330,14 @@ async fn a_failed_article_shows_a_readable_error() {
         start_tag(&html, "p", "rw-status--error").is_some(),
         "{html}"
     );
-    assert!(html.contains(ENGLISH.unreachable), "{html}");
+    assert!(html.contains(ENGLISH.unreachable.as_str()), "{html}");
     let invalid = render(
         LoadState::Failed(LoadError::new(LoadErrorKind::MissingHeadline)),
         TextSize::Md,
         1,
     )
     .await;
-    assert!(invalid.contains(ENGLISH.unusable), "{invalid}");
+    assert!(invalid.contains(ENGLISH.unusable.as_str()), "{invalid}");
 }
 
 #[test]

@@ -14,6 +14,7 @@ use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events};
 use crate::components::{reader, LoadState, ReaderProps, ReaderRefs};
 use crate::error::{LoadError, LoadErrorKind};
+use crate::labels::{LabelOverrides, Labels, ENGLISH};
 use crate::text_size::TextSize;
 
 /// Where an embed's article comes from.
@@ -69,6 +70,13 @@ pub struct ReaderAppProps {
     pub instance: u32,
     /// How the console names this element, e.g. `<reader-widget src="/a.json">`.
     pub element_name: AttrValue,
+    /// The `lang` of the element or its nearest ancestor with one (the page's, usually): the
+    /// widget's language when the article does not say. Default: none.
+    #[prop_or_default]
+    pub context_lang: Option<AttrValue>,
+    /// The publisher's texts from the `labels` attribute. Default: none.
+    #[prop_or_default]
+    pub label_overrides: LabelOverrides,
     /// Raised by `reload()`: the article is loaded again. Default: 0.
     #[prop_or_default]
     pub reload: u32,
@@ -197,12 +205,84 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
         nav: use_node_ref(),
     };
     let view = ReaderProps {
+        labels: labels_for(
+            &loaded.1,
+            props.context_lang.as_deref(),
+            &props.label_overrides,
+            &props.element_name,
+        ),
         state: loaded.1.clone(),
         size,
         instance: props.instance,
         onchoose_size: Callback::from(|size| text_size_store::choose(size, ChangeOrigin::Reader)),
     };
     reader(&view, &refs)
+}
+
+thread_local! {
+    /// Languages already reported as unknown, so the console hears of each once.
+    static UNKNOWN_LANGUAGES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The widget's words: in the article's language, else the element's or page's, else English;
+/// then the article's `labels` field and the element's `labels` attribute, the attribute last.
+/// A language the widget does not speak falls back to English, said once in the console unless
+/// the publisher's own texts say what language they are in.
+fn labels_for(
+    state: &LoadState,
+    context_lang: Option<&str>,
+    attribute_overrides: &LabelOverrides,
+    element_name: &str,
+) -> Labels {
+    let article = match state {
+        LoadState::Ready(article) => Some(article),
+        _ => None,
+    };
+    let article_overrides = article.map(|article| &article.labels);
+    let tag = article
+        .and_then(|article| article.lang.as_deref())
+        .or(context_lang)
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty());
+    let base = match tag {
+        None => ENGLISH,
+        Some(tag) => Labels::for_language(tag).unwrap_or_else(|| {
+            let overridden_lang = [Some(attribute_overrides), article_overrides]
+                .into_iter()
+                .flatten()
+                .any(|overrides| overrides.lang().is_some());
+            if !overridden_lang && first_report_of(tag) {
+                console::warn(
+                    element_name,
+                    &format!(
+                        "the widget does not speak \"{tag}\" yet; its controls are in English"
+                    ),
+                );
+            }
+            ENGLISH
+        }),
+    };
+    let base = match article_overrides {
+        Some(overrides) if !overrides.is_empty() => base.overridden(overrides),
+        _ => base,
+    };
+    if attribute_overrides.is_empty() {
+        base
+    } else {
+        base.overridden(attribute_overrides)
+    }
+}
+
+/// Whether `tag` is reported as unknown for the first time on this page.
+fn first_report_of(tag: &str) -> bool {
+    UNKNOWN_LANGUAGES.with(|known| {
+        let mut known = known.borrow_mut();
+        let new = !known.iter().any(|seen| seen == tag);
+        if new {
+            known.push(tag.to_owned());
+        }
+        new
+    })
 }
 
 /// The state a source gives without waiting: inline JSON parsed, a URL still loading.

@@ -13,6 +13,7 @@ use yew::{AppHandle, AttrValue};
 use crate::browser::app::{ArticleSource, EmbedRoot, EmbedRootProps, ReaderAppProps, SharedView};
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events, styles};
+use crate::labels::LabelOverrides;
 use crate::markup::{self, MarkupNode};
 use crate::text_size::{TextSize, TextSizeError};
 
@@ -256,6 +257,24 @@ fn requested_size(host: &HtmlElement) -> Result<Option<TextSize>, TextSizeError>
         .transpose()
 }
 
+/// The `labels` attribute: a JSON object of the publisher's texts for the widget's labels. A
+/// malformed one is named in the console and the built-in labels are kept.
+fn label_overrides(host: &HtmlElement, element_name: &str) -> LabelOverrides {
+    let Some(text) = host.get_attribute("labels") else {
+        return LabelOverrides::default();
+    };
+    js_sys::JSON::parse(&text)
+        .map_err(|_| "the labels attribute is not valid JSON".to_owned())
+        .and_then(|value| LabelOverrides::read(&value, "the labels attribute"))
+        .unwrap_or_else(|reason| {
+            console::warn(
+                element_name,
+                &format!("{reason}; using the built-in labels"),
+            );
+            LabelOverrides::default()
+        })
+}
+
 /// Setting `textSize` does what a reader's choice does: every embed follows, and it is kept.
 fn set_text_size(host: HtmlElement, value: String) {
     match value.parse::<TextSize>() {
@@ -290,7 +309,15 @@ fn props_of(host: &HtmlElement, instance: u32, reload: u32, view: &SharedView) -
         console::warn(&element_name, &format!("{error}; using md"));
         None
     });
+    let context_lang = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|element| element.get_attribute("lang"))
+        .map(AttrValue::from);
     ReaderAppProps {
+        context_lang,
+        label_overrides: label_overrides(host, &element_name),
         host: host.clone(),
         reload,
         view: view.clone(),

@@ -5,13 +5,18 @@
 use yew::prelude::*;
 
 use crate::article::{is_safe_link, Article, Block, CalendarDate, Direction, Image};
-use crate::labels::{Labels, ENGLISH};
+use crate::labels::{format_date, Labels};
 use crate::text_size::TextSize;
 
 /// The article at text size `size`; its body gets the id `body_id` and the node reference
 /// `body_ref`, the target of "Skip to article text".
-pub fn article_view(article: &Article, size: TextSize, body_id: &str, body_ref: &NodeRef) -> Html {
-    let labels = &ENGLISH;
+pub fn article_view(
+    labels: &Labels,
+    article: &Article,
+    size: TextSize,
+    body_id: &str,
+    body_ref: &NodeRef,
+) -> Html {
     let lang = article
         .lang
         .as_deref()
@@ -72,7 +77,7 @@ fn meta_line(article: &Article, labels: &Labels) -> Html {
                 </span>
             }
             if let Some((value, date)) = published {
-                <time class="rw-article__date" datetime={value.to_owned()}>{labels.format_date(date)}</time>
+                <time class="rw-article__date" datetime={value.to_owned()}>{format_date(date, article.lang.as_deref().unwrap_or(&labels.lang))}</time>
             }
         </p>
     }
@@ -99,7 +104,7 @@ fn figure(image: &Image, labels: &Labels) -> Html {
                         {caption}{" "}
                     }
                     if let Some(credit) = credit {
-                        <span class="rw-article__credit">{labels.image_credit}{" "}{credit}</span>
+                        <span class="rw-article__credit">{labels.image_credit.clone()}{" "}{credit}</span>
                     }
                 </figcaption>
             }

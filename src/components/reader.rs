@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::article::Article;
 use crate::components::{article_view, size_switcher, skip_links, status_message, SkipTargets};
 use crate::error::LoadError;
-use crate::labels::ENGLISH;
+use crate::labels::{Labels, ENGLISH};
 use crate::text_size::TextSize;
 
 /// Where an embed's article stands.
@@ -31,6 +31,9 @@ pub struct ReaderProps {
     /// Called with the step the reader chose. Default: does nothing.
     #[prop_or_default]
     pub onchoose_size: Callback<TextSize>,
+    /// The widget's words, in the reader's language. Default: English.
+    #[prop_or(ENGLISH)]
+    pub labels: Labels,
 }
 
 /// The node references the skip links need, held by whichever component renders [`reader`].
@@ -55,26 +58,28 @@ pub fn Reader(props: &ReaderProps) -> Html {
 /// The whole widget for one embed. A view function, so that the browser's app renders it
 /// without a component of its own.
 pub fn reader(props: &ReaderProps, refs: &ReaderRefs) -> Html {
-    let labels = &ENGLISH;
+    let labels = &props.labels;
     let body_id = format!("rw-{}-body", props.instance);
     let end_id = format!("rw-{}-end", props.instance);
     let content = match &props.state {
-        LoadState::Loading => status_message(labels.loading, false),
+        LoadState::Loading => status_message(labels.loading.clone(), false),
         LoadState::Failed(error) => status_message(labels.error_message(error), true),
         LoadState::Ready(article) => html! {
             <>
-                {skip_links(SkipTargets {
+                {skip_links(labels, SkipTargets {
                     body_id: &body_id,
                     body: &refs.body,
                     end_id: &end_id,
                     end: &refs.end,
                     nav: &refs.nav,
                 })}
-                {size_switcher(props.size, &format!("rw-{}-size", props.instance), &props.onchoose_size)}
-                {article_view(article, props.size, &body_id, &refs.body)}
+                {size_switcher(labels, props.size, &format!("rw-{}-size", props.instance), &props.onchoose_size)}
+                {article_view(labels, article, props.size, &body_id, &refs.body)}
                 <div class="rw-end" id={end_id} ref={refs.end.clone()}></div>
             </>
         },
     };
-    html! { <div class="rw">{content}</div> }
+    // The widget speaks the labels' language; the article says its own, when it has one.
+    let dir = labels.direction().as_attr();
+    html! { <div class="rw" lang={labels.lang.clone()} {dir}>{content}</div> }
 }

@@ -8,13 +8,17 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::labels::ENGLISH;
+use crate::labels::Labels;
 use crate::text_size::TextSize;
 
 /// The switcher with `selected` checked; `group_name` is the radio group's name, unique to the
 /// embed; `onchoose` is called with the step the reader checks.
-pub fn size_switcher(selected: TextSize, group_name: &str, onchoose: &Callback<TextSize>) -> Html {
-    let labels = &ENGLISH;
+pub fn size_switcher(
+    labels: &Labels,
+    selected: TextSize,
+    group_name: &str,
+    onchoose: &Callback<TextSize>,
+) -> Html {
     let steps = TextSize::ALL.into_iter().map(|size| {
         let onchange = onchoose.reform(move |_: Event| size);
         html! {
@@ -29,7 +33,7 @@ pub fn size_switcher(selected: TextSize, group_name: &str, onchoose: &Callback<T
                 />
                 <span class="rw-sizes__label" part="size-step">
                     {size.label()}
-                    <span class="rw-visually-hidden">{", "}{labels.size_description(size)}</span>
+                    <span class="rw-visually-hidden">{labels.separator.clone()}{labels.size_description(size)}</span>
                 </span>
             </label>
         }
@@ -41,8 +45,8 @@ pub fn size_switcher(selected: TextSize, group_name: &str, onchoose: &Callback<T
         }
     });
     html! {
-        <fieldset class="rw-sizes" part="size-control" lang={labels.lang}>
-            <legend class="rw-sizes__legend">{labels.text_size}</legend>
+        <fieldset class="rw-sizes" part="size-control">
+            <legend class="rw-sizes__legend">{labels.text_size.clone()}</legend>
             <div class="rw-sizes__steps" {onkeydown}>{for steps}</div>
         </fieldset>
     }

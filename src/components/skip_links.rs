@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::focus;
-use crate::labels::ENGLISH;
+use crate::labels::Labels;
 
 /// The two skip links, in a plain container rather than a navigation landmark: a page with
 /// several embeds would otherwise have several landmarks of the same name. `body` is the
@@ -20,8 +20,7 @@ pub struct SkipTargets<'a> {
     pub nav: &'a NodeRef,
 }
 
-pub fn skip_links(targets: SkipTargets<'_>) -> Html {
-    let labels = &ENGLISH;
+pub fn skip_links(labels: &Labels, targets: SkipTargets<'_>) -> Html {
     let skip_to_article = {
         let body_ref = targets.body.clone();
         Callback::from(move |event: MouseEvent| {
@@ -45,12 +44,12 @@ pub fn skip_links(targets: SkipTargets<'_>) -> Html {
         })
     };
     html! {
-        <div class="rw-skip-links" part="skip-links" lang={labels.lang} ref={targets.nav.clone()}>
+        <div class="rw-skip-links" part="skip-links" ref={targets.nav.clone()}>
             <a class="rw-skip-link" part="skip-link" href={format!("#{}", targets.body_id)} onclick={skip_to_article}>
-                {labels.skip_to_article}
+                {labels.skip_to_article.clone()}
             </a>
             <a class="rw-skip-link" part="skip-link" href={format!("#{}", targets.end_id)} onclick={skip_past_article}>
-                {labels.skip_past_article}
+                {labels.skip_past_article.clone()}
             </a>
         </div>
     }

@@ -2,12 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::labels::ENGLISH;
-
 /// A message in the widget's own language; `is_error` marks a failure.
-pub fn status_message(text: &'static str, is_error: bool) -> Html {
+pub fn status_message(text: AttrValue, is_error: bool) -> Html {
     let class = classes!("rw-status", is_error.then_some("rw-status--error"));
     html! {
-        <p {class} part="status" role="status" lang={ENGLISH.lang}>{text}</p>
+        <p {class} part="status" role="status">{text}</p>
     }
 }

@@ -34,6 +34,7 @@ macro_rules! scenarios {
 scenarios![chromium_only:
     theme_auto_follows_the_system_colour_scheme_live,
     forced_colours_keep_focus_the_checked_step_and_links_visible,
+    screenshots_for_the_readme_in_both_themes_and_directions,
 ];
 
 // Every engine runs these, in this order.
@@ -54,6 +55,7 @@ scenarios![all:
     skip_past_this_article_leads_to_the_host_link_after_the_embed,
     the_size_switcher_is_one_tab_stop_and_arrow_keys_change_the_size,
     a_bad_src_shows_the_error_while_a_sibling_renders,
+    the_demo_speaks_russian_and_persian_and_mirrors_the_persian_widget,
     axe_finds_no_wcag_violations_in_the_widget,
     axe_finds_no_wcag_violations_in_the_dark_and_house_themes,
     axe_finds_nothing_on_every_demo_page_at_every_size,
@@ -649,6 +651,7 @@ async fn axe_finds_nothing_on_every_demo_page_at_every_size(session: &Session) -
         ("pages/markup.html", 1),
         ("pages/theming.html", 3),
         ("pages/errors.html", 3),
+        ("pages/languages.html", 3),
     ];
     for (page, embeds) in pages {
         session.open(page).await?;
@@ -691,6 +694,90 @@ async fn a_screenshot_at_each_size(session: &Session) -> Outcome {
         })?;
         let path = folder.join(format!("{}-{code}.png", session.engine.name()));
         std::fs::write(&path, png).doing(&format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+async fn the_demo_speaks_russian_and_persian_and_mirrors_the_persian_widget(
+    session: &Session,
+) -> Outcome {
+    session.open("pages/languages.html").await?;
+    let expected = [
+        ("ru", "ltr", "Перейти к тексту статьи", "Размер текста"),
+        ("fa", "rtl", "رفتن به متن مقاله", "اندازهٔ متن"),
+        ("en", "ltr", "Read the story", "Story text size"),
+    ];
+    for (index, (lang, dir, skip, legend)) in expected.into_iter().enumerate() {
+        session.wait_for_article(index).await?;
+        let seen = session
+            .in_embed(
+                index,
+                r#"const widget = root.querySelector('.rw');
+                   const left = (code) => root.querySelector(`input[value=${code}] + .rw-sizes__label`).getBoundingClientRect().left;
+                   return {
+                     lang: widget.lang,
+                     direction: getComputedStyle(widget).direction,
+                     skip: root.querySelector('.rw-skip-link').textContent,
+                     legend: root.querySelector('.rw-sizes__legend').textContent,
+                     xsRightOfLg: left('xs') > left('lg'),
+                   };"#,
+            )
+            .await?;
+        let wanted = json!({
+            "lang": lang,
+            "direction": dir,
+            "skip": skip,
+            "legend": legend,
+            "xsRightOfLg": dir == "rtl",
+        });
+        ensure(seen == wanted, || {
+            format!("embed {index} shows {seen}, not {wanted}")
+        })?;
+    }
+    Ok(())
+}
+
+/// The pictures in the README: the Russian (left-to-right) and Persian (right-to-left) embeds of
+/// the languages demo, light and dark, at each size, written to `docs/screenshots/`.
+async fn screenshots_for_the_readme_in_both_themes_and_directions(session: &Session) -> Outcome {
+    session.open("pages/languages.html").await?;
+    session.wait_for_article(0).await?;
+    session.wait_for_article(1).await?;
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&folder).doing("making docs/screenshots")?;
+    for theme in ["light", "dark"] {
+        session
+            .script(
+                "document.querySelectorAll('reader-widget').forEach((embed) => embed.setAttribute('theme', arguments[0]));",
+                vec![json!(theme)],
+            )
+            .await?;
+        for (code, _) in SIZES {
+            session.choose_size(0, code).await?;
+            for (index, direction) in [(0, "ltr"), (1, "rtl")] {
+                session
+                    .script(
+                        "document.querySelectorAll('reader-widget')[arguments[0]].scrollIntoView();",
+                        vec![json!(index)],
+                    )
+                    .await?;
+                session.settle_frames().await?;
+                let hosts = session
+                    .client
+                    .find_all(Locator::Css("reader-widget"))
+                    .await
+                    .doing("finding the embeds")?;
+                let host = hosts
+                    .get(index)
+                    .ok_or_else(|| format!("there is no embed number {index}"))?;
+                let png = host.screenshot().await.doing("taking a screenshot")?;
+                ensure(png.starts_with(b"\x89PNG"), || {
+                    "the screenshot is not a PNG".into()
+                })?;
+                let path = folder.join(format!("{direction}-{theme}-{code}.png"));
+                std::fs::write(&path, png).doing(&format!("writing {}", path.display()))?;
+            }
+        }
     }
     Ok(())
 }
