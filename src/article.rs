@@ -72,6 +72,22 @@ pub struct Image {
     pub alt: String,
     pub caption: Option<String>,
     pub credit: Option<String>,
+    /// The image's size in pixels, when known: set on the `<img>`, so that the browser keeps
+    /// room for it before it loads and the text below does not move.
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+/// A whole number written in decimal digits, as in an HTML `width` attribute. Parsed as an
+/// integer: a floating-point parser would add 15 KB to the WebAssembly.
+pub fn whole_number(text: &str) -> Option<f64> {
+    text.trim().parse::<u32>().ok().map(f64::from)
+}
+
+/// A number of pixels from article data: a positive number up to 100,000, rounded; anything
+/// else is no size.
+pub fn pixels(value: f64) -> Option<u32> {
+    (value.is_finite() && (1.0..=100_000.0).contains(&value)).then(|| value.round() as u32)
 }
 
 /// One block of the article body, tagged by `type` in JSON.
@@ -158,6 +174,8 @@ pub fn read_article<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
                 alt: text(&image, "alt", "image.alt")?.unwrap_or_default(),
                 caption: text(&image, "caption", "image.caption")?,
                 credit: text(&image, "credit", "image.credit")?,
+                width: number(&image, "width", "image.width")?.and_then(pixels),
+                height: number(&image, "height", "image.height")?.and_then(pixels),
             })
         }
         None => None,
@@ -245,6 +263,17 @@ fn text<J: JsonValue>(object: &J, key: &str, path: &str) -> Result<Option<String
             .as_text()
             .map(Some)
             .ok_or_else(|| wrong_type(path, "a string", &value)),
+        None => Ok(None),
+    }
+}
+
+/// The number member `key` of `object`, if present; `path` names it in errors.
+fn number<J: JsonValue>(object: &J, key: &str, path: &str) -> Result<Option<f64>, LoadError> {
+    match object.member(key) {
+        Some(value) => value
+            .as_number()
+            .map(Some)
+            .ok_or_else(|| wrong_type(path, "a number", &value)),
         None => Ok(None),
     }
 }
@@ -390,6 +419,7 @@ mod tests {
             image.alt,
             "John Kerry and Sergei Lavrov shake hands after conducting a bilateral meeting. Tuesday, Sept. 24, 2013."
         );
+        assert_eq!((image.width, image.height), (Some(1200), Some(675)));
         assert_eq!(article.body.len(), 10);
         assert!(
             matches!(&article.body[0], Block::Paragraph { text } if text.starts_with("The top diplomats"))
@@ -441,6 +471,24 @@ mod tests {
         )
         .unwrap();
         assert_eq!(article.body, vec![Block::Paragraph { text: "p".into() }]);
+    }
+
+    #[test]
+    fn image_sizes_outside_1_to_100000_pixels_are_no_size() {
+        for (width, expected) in [
+            ("0", None),
+            ("-5", None),
+            ("1e9", None),
+            ("1.6", Some(2)),
+            ("640", Some(640)),
+        ] {
+            let json = format!(
+                r#"{{"headline":"H","image":{{"src":"a.png","width":{width},"height":10}},"body":[{{"type":"paragraph","text":"p"}}]}}"#
+            );
+            let image = parse_article(&json).unwrap().image.unwrap();
+            assert_eq!(image.width, expected, "{width}");
+            assert_eq!(image.height, Some(10));
+        }
     }
 
     #[test]
@@ -513,6 +561,10 @@ mod tests {
             (
                 r#"{"headline": "H", "body": [{"type": "list", "items": ["a", 2]}]}"#,
                 "body[0].items[1] must be a string, not a number",
+            ),
+            (
+                r#"{"headline": "H", "image": {"src": "a.png", "width": "1200"}}"#,
+                "image.width must be a number, not a string",
             ),
             (
                 r#"{"headline": "H", "labels": {"skipToArticle": false}}"#,

@@ -10,6 +10,7 @@ pub trait JsonValue: Sized + Clone {
     fn member(&self, key: &str) -> Option<Self>;
     fn as_text(&self) -> Option<String>;
     fn as_boolean(&self) -> Option<bool>;
+    fn as_number(&self) -> Option<f64>;
     /// The elements of an array; `None` when this is not an array.
     fn elements(&self) -> Option<Vec<Self>>;
     fn is_object(&self) -> bool;
@@ -32,6 +33,10 @@ impl JsonValue for serde_json::Value {
 
     fn as_boolean(&self) -> Option<bool> {
         self.as_bool()
+    }
+
+    fn as_number(&self) -> Option<f64> {
+        self.as_f64()
     }
 
     fn elements(&self) -> Option<Vec<Self>> {
@@ -77,6 +82,10 @@ impl JsonValue for wasm_bindgen::JsValue {
 
     fn as_boolean(&self) -> Option<bool> {
         self.as_bool()
+    }
+
+    fn as_number(&self) -> Option<f64> {
+        self.as_f64()
     }
 
     fn elements(&self) -> Option<Vec<Self>> {

@@ -3,7 +3,7 @@
 //! `ReportageNewsArticle` or another `…NewsArticle` (alone or in an array of types), at the top
 //! level, in a top-level array, or inside `@graph`.
 
-use crate::article::{Article, ArticleFormat, Block, Image, Source};
+use crate::article::{pixels, whole_number, Article, ArticleFormat, Block, Image, Source};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::json::JsonValue;
 
@@ -140,7 +140,20 @@ fn read_image<J: JsonValue>(value: &J) -> Option<Image> {
         alt: text(value, "description").unwrap_or_default(),
         caption: text(value, "caption"),
         credit: text(value, "creditText").or_else(|| names(value.member("author"))),
+        width: pixel_size(value, "width"),
+        height: pixel_size(value, "height"),
     })
+}
+
+/// An ImageObject's `width` or `height`: a number, a numeric string, or a QuantitativeValue's
+/// `value`; anything else is no size.
+fn pixel_size<J: JsonValue>(image: &J, key: &str) -> Option<u32> {
+    let value = image.member(key)?;
+    let value = value.member("value").unwrap_or(value);
+    value
+        .as_number()
+        .or_else(|| value.as_text().and_then(|text| whole_number(&text)))
+        .and_then(pixels)
 }
 
 /// `articleBody` split into paragraphs on blank lines; single line breaks become spaces.
@@ -199,6 +212,25 @@ mod tests {
                 .map(|i| i.alt.clone())
                 .unwrap_or_default()
         );
+        assert_eq!((image.width, image.height), (Some(1200), Some(675)));
+    }
+
+    #[test]
+    fn image_sizes_may_be_numbers_strings_or_quantitative_values() {
+        let article = parse_article(
+            r#"{"@type":"NewsArticle","headline":"H","articleBody":"p",
+                "image":{"@type":"ImageObject","url":"a.png","width":"800","height":{"@type":"QuantitativeValue","value":450}}}"#,
+        )
+        .unwrap();
+        let image = article.image.unwrap();
+        assert_eq!((image.width, image.height), (Some(800), Some(450)));
+        let article = parse_article(
+            r#"{"@type":"NewsArticle","headline":"H","articleBody":"p",
+                "image":{"@type":"ImageObject","url":"a.png","width":"wide","height":true}}"#,
+        )
+        .unwrap();
+        let image = article.image.unwrap();
+        assert_eq!((image.width, image.height), (None, None));
     }
 
     #[test]

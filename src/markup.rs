@@ -16,7 +16,7 @@
 //!   byline and dateline paragraphs, and anything in `header`, `footer`, `figure`, `aside`,
 //!   `nav`, `script`, `style` or `template`.
 
-use crate::article::{Article, ArticleFormat, Block, Image};
+use crate::article::{pixels, whole_number, Article, ArticleFormat, Block, Image};
 
 /// What the extraction needs of a node of an HTML tree.
 pub trait MarkupNode: Sized {
@@ -125,7 +125,16 @@ fn read_figure<N: MarkupNode + Clone>(figure: &N) -> Option<Image> {
         alt: img.attribute("alt").unwrap_or_default(),
         caption: caption.filter(|c| !c.is_empty()),
         credit: credit.filter(|c| !c.is_empty()),
+        width: pixel_attribute(&img, "width"),
+        height: pixel_attribute(&img, "height"),
     })
+}
+
+/// An `<img>`'s `width` or `height` attribute as pixels.
+fn pixel_attribute<N: MarkupNode>(img: &N, name: &str) -> Option<u32> {
+    img.attribute(name)
+        .and_then(|value| whole_number(&value))
+        .and_then(pixels)
 }
 
 /// Appends the blocks in `node` to `body`, in document order.
@@ -293,7 +302,7 @@ mod tests {
                 el("p", &[], vec![el("time", &[("datetime", "2013-09-24T00:00:00Z")], vec![text("September 24, 2013")])]),
             ]),
             el("figure", &[], vec![
-                el("img", &[("src", "kerry-lavrov-placeholder.svg"), ("alt", "John Kerry and Sergei Lavrov shake hands.")], vec![]),
+                el("img", &[("src", "kerry-lavrov-placeholder.svg"), ("alt", "John Kerry and Sergei Lavrov shake hands."), ("width", "1200"), ("height", "675")], vec![]),
                 el("figcaption", &[], vec![text("Kerry and Lavrov in New York. "), el("span", &[("class", "credit")], vec![text("Placeholder image")])]),
             ]),
             el("p", &[], vec![text("The top diplomats from the United States and Russia\n   held talks Tuesday.")]),
@@ -325,6 +334,7 @@ mod tests {
     fn reads_the_figure_with_caption_and_credit_apart() {
         let image = read_markup(&seed_markup()).image.unwrap();
         assert_eq!(image.src, "kerry-lavrov-placeholder.svg");
+        assert_eq!((image.width, image.height), (Some(1200), Some(675)));
         assert_eq!(image.alt, "John Kerry and Sergei Lavrov shake hands.");
         assert_eq!(
             image.caption.as_deref(),

@@ -214,6 +214,22 @@ async fn the_lead_figure_has_alt_text_caption_and_credit() {
 }
 
 #[tokio::test]
+async fn a_sized_image_keeps_its_room_and_an_unsized_one_gets_no_size() {
+    let html = render(LoadState::Ready(seed()), TextSize::Md, 1).await;
+    let img = start_tag(&html, "img", "rw-article__image").expect("the image");
+    assert_eq!(attribute(img, "width"), Some("1200"));
+    assert_eq!(attribute(img, "height"), Some("675"));
+    let mut half_sized = (*seed()).clone();
+    if let Some(image) = half_sized.image.as_mut() {
+        image.height = None;
+    }
+    let html = render(LoadState::Ready(Rc::new(half_sized)), TextSize::Md, 1).await;
+    let img = start_tag(&html, "img", "rw-article__image").expect("the image");
+    assert_eq!(attribute(img, "width"), None);
+    assert_eq!(attribute(img, "height"), None);
+}
+
+#[tokio::test]
 async fn byline_source_and_date_share_the_meta_line() {
     let html = render(LoadState::Ready(seed()), TextSize::Md, 1).await;
     assert!(html.contains("<span class=\"rw-article__byline\">VOA News</span>"));

@@ -77,6 +77,8 @@ fn image(image: &Image) -> JsValue {
         ("alt", image.alt.as_str().into()),
         ("caption", optional(&image.caption)),
         ("credit", optional(&image.credit)),
+        ("width", image.width.map_or(JsValue::NULL, JsValue::from)),
+        ("height", image.height.map_or(JsValue::NULL, JsValue::from)),
     ])
 }
 

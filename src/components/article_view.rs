@@ -95,9 +95,14 @@ fn figure(image: &Image, labels: &Labels) -> Html {
         .as_deref()
         .map(str::trim)
         .filter(|c| !c.is_empty());
+    // Both or neither: the browser reserves room from the ratio of the two.
+    let (width, height) = match (image.width, image.height) {
+        (Some(width), Some(height)) => (Some(width.to_string()), Some(height.to_string())),
+        _ => (None, None),
+    };
     html! {
         <figure class="rw-article__figure" part="figure">
-            <img class="rw-article__image" src={image.src.clone()} alt={image.alt.clone()} decoding="async" />
+            <img class="rw-article__image" src={image.src.clone()} alt={image.alt.clone()} {width} {height} decoding="async" />
             if caption.is_some() || credit.is_some() {
                 <figcaption class="rw-article__caption" part="caption">
                     if let Some(caption) = caption {
