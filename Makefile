@@ -12,7 +12,7 @@ SIZE_BUDGET := 98304
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
 BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --test browser
 
-.PHONY: tools dist demo test lint test-native test-browser test-e2e clean
+.PHONY: tools dist demo test lint test-native test-browser test-e2e bench clean
 
 tools:
 	@scripts/install-tools.sh
@@ -47,6 +47,12 @@ test-browser:
 test-e2e: dist
 	cargo test --features e2e --test package
 	cargo test --features e2e --test e2e -- $(E2E)
+
+## bench: the benchmark in headless Chromium against dist/ (BENCH_RUNS=15 loads of every page);
+## writes docs/benchmark.md and docs/benchmark.svg.
+bench: dist
+	@scripts/install-tools.sh bench
+	cargo bench --profile dev --features e2e --bench widget
 
 clean:
 	cargo clean

@@ -54,3 +54,11 @@ if [[ "$(node_modules/.bin/wasm-opt --version 2>/dev/null)" != "wasm-opt version
   say "installing binaryen $WASM_OPT_VERSION, esbuild and axe-core from npm"
   npm ci --no-audit --no-fund --loglevel=error
 fi
+
+# `scripts/install-tools.sh bench`: also what `make bench` needs, twiggy for the listing of where
+# the WebAssembly's bytes go.
+TWIGGY_VERSION=0.8.0
+if [[ "${1:-}" == bench ]] && [[ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]]; then
+  say "installing twiggy $TWIGGY_VERSION (about 3 minutes)"
+  cargo install "twiggy@$TWIGGY_VERSION" --locked
+fi

@@ -170,8 +170,20 @@ impl Driver {
 
     /// A new browser session: a fresh profile, so storage starts empty.
     pub async fn session(&self) -> Result<Client, String> {
+        self.session_with_chromium_args(&[]).await
+    }
+
+    /// A new session whose Chromium also gets `extra_args` (other engines ignore them).
+    pub async fn session_with_chromium_args(&self, extra_args: &[&str]) -> Result<Client, String> {
+        let mut capabilities = self.engine.capabilities();
+        if let Some(Value::Array(args)) = capabilities
+            .get_mut("goog:chromeOptions")
+            .and_then(|options| options.get_mut("args"))
+        {
+            args.extend(extra_args.iter().map(|arg| json!(arg)));
+        }
         let mut builder = ClientBuilder::new(HttpConnector::new());
-        builder.capabilities(self.engine.capabilities());
+        builder.capabilities(capabilities);
         builder
             .connect(&self.url)
             .await

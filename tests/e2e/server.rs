@@ -63,8 +63,14 @@ pub fn dist() -> Result<PathBuf, String> {
 }
 
 /// Starts both origins over `dist`. They run until the process ends.
+#[allow(dead_code)] // The benchmark, which shares this file, serves its own pages.
 pub fn start(dist: PathBuf) -> Origins {
-    let assets_root = dist.clone();
+    start_with_pages(dist.clone(), dist)
+}
+
+/// Starts both origins: pages (and their articles) from `pages_root`, the widget from `dist`.
+pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
+    let assets_root = dist;
     let asset_port = serve(
         Arc::new(move |path: &str, _query: &str| {
             // "/second-copy/…" is the same build again, for pages that include it twice.
@@ -78,7 +84,7 @@ pub fn start(dist: PathBuf) -> Origins {
     let page_port = serve(
         Arc::new(move |path: &str, query: &str| {
             let path = if path == "/" { "/index.html" } else { path };
-            let mut response = file(&dist, path);
+            let mut response = file(&pages_root, path);
             if response.status == 200 && path.ends_with(".html") {
                 let page = String::from_utf8_lossy(&response.body);
                 response.body = publisher_page(&page, &asset_origin, query).into_bytes();

@@ -1,0 +1,271 @@
+//! The benchmark's site, written to `target/bench-site/` on every run: one host page per variant
+//! and embed count, all with the same article and the same page around it, plus the articles and
+//! the JavaScript peer. Every page starts with the same measuring script (see `measure.rs`).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::measure;
+
+/// How the article reaches the reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Variant {
+    /// The article as plain HTML in the page: nothing can be faster.
+    Floor,
+    /// The hand-written JavaScript embed reading the JSON from `src`.
+    Peer,
+    /// The widget reading the JSON from `src`.
+    WidgetSrc,
+    /// The widget enhancing the publisher's `<article>` markup inside it.
+    WidgetMarkup,
+    /// The widget reading an inline `<script type="application/json">`.
+    WidgetInline,
+}
+
+impl Variant {
+    pub const ALL: [Variant; 5] = [
+        Variant::Floor,
+        Variant::Peer,
+        Variant::WidgetSrc,
+        Variant::WidgetMarkup,
+        Variant::WidgetInline,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Variant::Floor => "floor",
+            Variant::Peer => "peer",
+            Variant::WidgetSrc => "widget-src",
+            Variant::WidgetMarkup => "widget-markup",
+            Variant::WidgetInline => "widget-inline",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Variant::Floor => "(a) static HTML, the floor",
+            Variant::Peer => "(b) JavaScript peer, JSON src",
+            Variant::WidgetSrc => "(c) widget, JSON src",
+            Variant::WidgetMarkup => "(d) widget, fallback markup",
+            Variant::WidgetInline => "(e) widget, inline JSON",
+        }
+    }
+
+    /// The event each embed fires once it is fully working; `None` for static HTML.
+    pub fn ready_event(self) -> Option<&'static str> {
+        match self {
+            Variant::Floor => None,
+            Variant::Peer => Some("reader-peer-ready"),
+            _ => Some("reader-widget-ready"),
+        }
+    }
+
+    pub fn is_widget(self) -> bool {
+        matches!(
+            self,
+            Variant::WidgetSrc | Variant::WidgetMarkup | Variant::WidgetInline
+        )
+    }
+}
+
+/// Which article a page carries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Length {
+    /// The seed article, about 330 words.
+    Seed,
+    /// The seed's paragraphs repeated to 10,000 words.
+    Long,
+}
+
+impl Length {
+    pub fn code(self) -> &'static str {
+        match self {
+            Length::Seed => "seed",
+            Length::Long => "long",
+        }
+    }
+}
+
+/// One page of the benchmark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PageSpec {
+    pub variant: Variant,
+    pub embeds: usize,
+    pub length: Length,
+}
+
+impl PageSpec {
+    pub fn file_name(self) -> String {
+        format!(
+            "{}-{}-{}.html",
+            self.variant.code(),
+            self.length.code(),
+            self.embeds
+        )
+    }
+}
+
+/// The articles the pages use.
+pub struct Articles {
+    seed: Value,
+    long: Value,
+}
+
+impl Articles {
+    fn get(&self, length: Length) -> &Value {
+        match length {
+            Length::Seed => &self.seed,
+            Length::Long => &self.long,
+        }
+    }
+}
+
+/// Writes the site under `target/bench-site/` and returns its folder.
+pub fn write_site(pages: &[PageSpec]) -> Result<(PathBuf, Articles), String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let site = root.join("target/bench-site");
+    std::fs::create_dir_all(&site).map_err(|e| format!("making {}: {e}", site.display()))?;
+    let seed_text = std::fs::read_to_string(root.join("demo/articles/syria-resolution.json"))
+        .map_err(|e| format!("reading the seed article: {e}"))?;
+    let seed: Value =
+        serde_json::from_str(&seed_text).map_err(|e| format!("the seed article: {e}"))?;
+    let long = long_article(&seed, 10_000);
+    let copy = |from: &Path, to: &str| {
+        std::fs::copy(from, site.join(to))
+            .map(|_| ())
+            .map_err(|e| format!("copying {}: {e}", from.display()))
+    };
+    copy(
+        &root.join("demo/articles/kerry-lavrov-placeholder.svg"),
+        "kerry-lavrov-placeholder.svg",
+    )?;
+    copy(&root.join("benches/peer/reader-peer.js"), "reader-peer.js")?;
+    let write = |name: &str, text: &str| {
+        std::fs::write(site.join(name), text).map_err(|e| format!("writing {name}: {e}"))
+    };
+    write("seed.json", &seed.to_string())?;
+    write("long.json", &long.to_string())?;
+    let articles = Articles { seed, long };
+    for page in pages {
+        write(&page.file_name(), &page_html(*page, &articles))?;
+    }
+    Ok((site, articles))
+}
+
+/// The seed article with its paragraphs repeated until the body has `words` words.
+fn long_article(seed: &Value, words: usize) -> Value {
+    let paragraphs: Vec<String> = seed["body"]
+        .as_array()
+        .map(|blocks| {
+            blocks
+                .iter()
+                .filter_map(|block| block["text"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut body = Vec::new();
+    let mut count = 0;
+    'fill: loop {
+        for paragraph in &paragraphs {
+            if count >= words || paragraphs.is_empty() {
+                break 'fill;
+            }
+            let take: Vec<&str> = paragraph.split_whitespace().take(words - count).collect();
+            count += take.len();
+            body.push(serde_json::json!({ "type": "paragraph", "text": take.join(" ") }));
+        }
+    }
+    let mut long = seed.clone();
+    long["body"] = Value::Array(body);
+    long
+}
+
+/// The body's word count, for the report.
+pub fn word_count(articles: &Articles, length: Length) -> usize {
+    articles.get(length)["body"]
+        .as_array()
+        .map(|blocks| {
+            blocks
+                .iter()
+                .filter_map(|block| block["text"].as_str())
+                .map(|text| text.split_whitespace().count())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The article as the semantic HTML the widget reads and a browser shows as it is.
+fn article_html(article: &Value) -> String {
+    let text = |key: &str| article[key].as_str().map(escape).unwrap_or_default();
+    let mut html = format!(
+        "<article lang=\"{}\"><header><h2>{}</h2><p class=\"byline\">{}</p><p><time datetime=\"{}\">24 September 2013</time></p></header>",
+        text("lang"),
+        text("headline"),
+        text("byline"),
+        text("published"),
+    );
+    let image = &article["image"];
+    let _ = write!(
+        html,
+        "<figure><img src=\"kerry-lavrov-placeholder.svg\" alt=\"{}\" width=\"1200\" height=\"675\"><figcaption>{}</figcaption></figure>",
+        image["alt"].as_str().map(escape).unwrap_or_default(),
+        image["caption"].as_str().map(escape).unwrap_or_default(),
+    );
+    for block in article["body"].as_array().into_iter().flatten() {
+        if let Some(paragraph) = block["text"].as_str() {
+            let _ = write!(html, "<p>{}</p>", escape(paragraph));
+        }
+    }
+    html.push_str("</article>");
+    html
+}
+
+/// One embed of the page's variant.
+fn embed_html(spec: PageSpec, articles: &Articles) -> String {
+    let article = articles.get(spec.length);
+    let json = format!("{}.json", spec.length.code());
+    match spec.variant {
+        Variant::Floor => article_html(article).replacen("<article ", "<article data-embed ", 1),
+        Variant::Peer => format!("<reader-peer data-embed src=\"{json}\"></reader-peer>"),
+        Variant::WidgetSrc => format!("<reader-widget data-embed src=\"{json}\"></reader-widget>"),
+        Variant::WidgetMarkup => format!(
+            "<reader-widget data-embed>{}</reader-widget>",
+            article_html(article)
+        ),
+        Variant::WidgetInline => format!(
+            "<reader-widget data-embed><script type=\"application/json\">{}</script></reader-widget>",
+            article.to_string().replace("</", "<\\/")
+        ),
+    }
+}
+
+/// The whole host page: the measuring script first, then the embed script where the variant
+/// has one, then the embeds, each in the same column.
+pub fn page_html(spec: PageSpec, articles: &Articles) -> String {
+    let script = match spec.variant {
+        Variant::Floor => String::new(),
+        Variant::Peer => "<script type=\"module\" src=\"reader-peer.js\"></script>".to_owned(),
+        _ => "<script type=\"module\" src=\"reader-widget.js\"></script>".to_owned(),
+    };
+    let embeds: String = (0..spec.embeds)
+        .map(|_| format!("<div class=\"slot\">{}</div>", embed_html(spec, articles)))
+        .collect();
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Benchmark: {title}</title>{measure}{script}\
+         <style>body{{margin:0;font:1rem/1.5 system-ui,sans-serif}}.slot{{max-width:42rem;margin:0 auto 2rem}}img{{max-width:100%;height:auto}}</style>\
+         </head><body><main>{embeds}</main></body></html>\n",
+        title = spec.variant.title(),
+        measure = measure::instrument(spec.embeds, spec.variant.ready_event()),
+    )
+}
