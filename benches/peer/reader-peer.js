@@ -112,7 +112,12 @@ class ReaderPeer extends HTMLElement {
     this.article = element("article", { class: "peer-article", lang: article.lang ?? "" }, header);
     if (article.image?.src) {
       const url = new URL(article.image.src, new URL(this.getAttribute("src") ?? "", document.baseURI));
-      const figure = element("figure", {}, element("img", { src: url.href, alt: article.image.alt ?? "" }));
+      const img = element("img", { src: url.href, alt: article.image.alt ?? "" });
+      if (article.image.width && article.image.height) {
+        img.width = article.image.width;
+        img.height = article.image.height;
+      }
+      const figure = element("figure", {}, img);
       if (article.image.caption) figure.append(element("figcaption", {}, article.image.caption));
       this.article.append(figure);
     }

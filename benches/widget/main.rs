@@ -33,11 +33,15 @@ const PAGE_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Every sample taken, by page file name and figure name.
 #[derive(Default)]
-pub struct Samples(BTreeMap<(String, &'static str), Vec<f64>>);
+pub struct Samples {
+    values: BTreeMap<(String, &'static str), Vec<f64>>,
+    /// What moved in each page's last load, for the layout-shift figure.
+    pub moved: BTreeMap<String, Vec<String>>,
+}
 
 impl Samples {
     fn push(&mut self, page: PageSpec, figure: &'static str, value: f64) {
-        self.0
+        self.values
             .entry((page.file_name(), figure))
             .or_default()
             .push(value);
@@ -45,7 +49,7 @@ impl Samples {
 
     /// The median of a figure's samples; `None` when it has none.
     pub fn median(&self, page: PageSpec, figure: &str) -> Option<f64> {
-        let mut values = self.0.get(&(page.file_name(), figure))?.clone();
+        let mut values = self.values.get(&(page.file_name(), figure))?.clone();
         if values.is_empty() {
             return None;
         }
@@ -59,7 +63,9 @@ impl Samples {
     }
 
     pub fn count(&self, page: PageSpec, figure: &str) -> usize {
-        self.0.get(&(page.file_name(), figure)).map_or(0, Vec::len)
+        self.values
+            .get(&(page.file_name(), figure))
+            .map_or(0, Vec::len)
     }
 }
 
@@ -130,11 +136,12 @@ fn run(runs: usize) -> Result<(), String> {
         result
     })?;
     let bytes = report::bytes_per_variant(&dist, &site, &articles)?;
+    let widget_bytes = report::widget_first_load(&dist)?;
     let breakdown = report::wasm_breakdown();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let docs = root.join("docs");
     std::fs::create_dir_all(&docs).map_err(|e| format!("making docs/: {e}"))?;
-    let markdown = report::markdown(&samples, &bytes, &breakdown, &articles, runs);
+    let markdown = report::markdown(&samples, &bytes, widget_bytes, &breakdown, &articles, runs);
     std::fs::write(docs.join("benchmark.md"), &markdown)
         .map_err(|e| format!("writing docs/benchmark.md: {e}"))?;
     std::fs::write(docs.join("benchmark.svg"), report::chart(&samples))
@@ -160,7 +167,9 @@ async fn measure_all(
     }
     let mut samples = Samples::default();
     for run in 0..runs {
-        for page in pages {
+        // Each run starts at a different page, so no variant always follows the heaviest page.
+        let start = run % pages.len().max(1);
+        for page in pages.iter().skip(start).chain(pages.iter().take(start)) {
             measure_page(client, origin, *page, &mut samples)
                 .await
                 .map_err(|reason| format!("{}: {reason}", page.file_name()))?;
@@ -198,6 +207,12 @@ async fn measure_page(
     page: PageSpec,
     samples: &mut Samples,
 ) -> Result<(), String> {
+    // A blank page and a pause between pages, so that the last page's teardown is not counted.
+    client
+        .goto("about:blank")
+        .await
+        .map_err(|e| format!("opening about:blank: {e}"))?;
+    tokio::time::sleep(Duration::from_millis(150)).await;
     client
         .goto(&format!("{origin}/{}", page.file_name()))
         .await
@@ -215,6 +230,13 @@ async fn measure_page(
             samples.push(page, name, value);
         }
     }
+    let moved = figures["moved"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|line| line.as_str().map(str::to_owned))
+        .collect();
+    samples.moved.insert(page.file_name(), moved);
     if page.length == Length::Seed && (page.embeds == 1 || page.embeds == 100) {
         let memory = script_async(client, measure::MEMORY).await?;
         samples.push(page, "heap", memory["heap"].as_f64().unwrap_or(0.0));

@@ -19,10 +19,19 @@ pub fn instrument(embeds: usize, ready_event: Option<&str>) -> String {
 (() => {{
   const wanted = {embeds};
   const readyEvent = {ready_event};
-  const bench = (window.__bench = {{ text: null, ready: null, cls: 0, readyCount: 0 }});
+  const bench = (window.__bench = {{ text: null, ready: null, cls: 0, readyCount: 0, moved: [] }});
+  const describe = (node) =>
+    !node ? "a removed node" : node.nodeType === 1 ? `${{node.localName}}${{node.className ? "." + String(node.className).split(" ")[0] : ""}}` : node.nodeName;
   try {{
     new PerformanceObserver((list) => {{
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) bench.cls += entry.value;
+      for (const entry of list.getEntries()) {{
+        if (entry.hadRecentInput) continue;
+        bench.cls += entry.value;
+        for (const source of entry.sources ?? []) {{
+          const [from, to] = [source.previousRect, source.currentRect];
+          bench.moved.push(`${{describe(source.node)}} at ${{Math.round(performance.now())}} ms: y ${{Math.round(from.y)}} to ${{Math.round(to.y)}}, height ${{Math.round(from.height)}} to ${{Math.round(to.height)}}`);
+        }}
+      }}
     }}).observe({{ type: "layout-shift", buffered: true }});
   }} catch {{}}
   if (readyEvent) {{
@@ -57,9 +66,8 @@ pub fn instrument(embeds: usize, ready_event: Option<&str>) -> String {
 /// True once text and readiness are both in, and a quarter second has passed for late shifts.
 pub const SETTLED: &str = "const b = window.__bench; return !!b && b.text !== null && b.ready !== null && performance.now() > Math.max(b.text, b.ready) + 250;";
 
-/// The page's figures: text and ready times, layout shift.
-pub const FIGURES: &str =
-    "const b = window.__bench; return { text: b.text, ready: b.ready, cls: b.cls };";
+/// The page's figures: text and ready times, layout shift and what moved.
+pub const FIGURES: &str = "const b = window.__bench; return { text: b.text, ready: b.ready, cls: b.cls, moved: b.moved };";
 
 /// JS heap plus WebAssembly memory in bytes after two garbage collections (asynchronous: the
 /// WebDriver callback is the last argument). The widget's memory is read through its glue

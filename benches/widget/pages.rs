@@ -229,10 +229,12 @@ fn article_html(article: &Value) -> String {
     html
 }
 
-/// One embed of the page's variant.
-fn embed_html(spec: PageSpec, articles: &Articles) -> String {
+/// The `number`-th embed of the page's variant. Each `src` is a URL of its own (the server
+/// ignores the query), as a page of different articles would have, so nothing can be shared
+/// between embeds by URL.
+fn embed_html(spec: PageSpec, articles: &Articles, number: usize) -> String {
     let article = articles.get(spec.length);
-    let json = format!("{}.json", spec.length.code());
+    let json = format!("{}.json?embed={number}", spec.length.code());
     match spec.variant {
         Variant::Floor => article_html(article).replacen("<article ", "<article data-embed ", 1),
         Variant::Peer => format!("<reader-peer data-embed src=\"{json}\"></reader-peer>"),
@@ -249,7 +251,9 @@ fn embed_html(spec: PageSpec, articles: &Articles) -> String {
 }
 
 /// The whole host page: the measuring script first, then the embed script where the variant
-/// has one, then the embeds, each in the same column.
+/// has one, a masthead, then the embeds, each in the same column. The page's stylesheet gives
+/// `reader-widget` `display: flow-root`, as the README advises publishers, so the fallback
+/// markup's margins stay inside the element instead of moving when the widget replaces it.
 pub fn page_html(spec: PageSpec, articles: &Articles) -> String {
     let script = match spec.variant {
         Variant::Floor => String::new(),
@@ -257,14 +261,19 @@ pub fn page_html(spec: PageSpec, articles: &Articles) -> String {
         _ => "<script type=\"module\" src=\"reader-widget.js\"></script>".to_owned(),
     };
     let embeds: String = (0..spec.embeds)
-        .map(|_| format!("<div class=\"slot\">{}</div>", embed_html(spec, articles)))
+        .map(|number| {
+            format!(
+                "<div class=\"slot\">{}</div>",
+                embed_html(spec, articles, number)
+            )
+        })
         .collect();
     format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>Benchmark: {title}</title>{measure}{script}\
-         <style>body{{margin:0;font:1rem/1.5 system-ui,sans-serif}}.slot{{max-width:42rem;margin:0 auto 2rem}}img{{max-width:100%;height:auto}}</style>\
-         </head><body><main>{embeds}</main></body></html>\n",
+         <style>body{{margin:0;font:1rem/1.5 system-ui,sans-serif}}.masthead{{padding:1rem;border-bottom:1px solid #ccc}}.slot{{max-width:42rem;margin:0 auto 2rem}}reader-widget{{display:flow-root}}img{{max-width:100%;height:auto}}</style>\
+         </head><body><header class=\"masthead\"><p>The Morning Ledger</p></header><main>{embeds}</main></body></html>\n",
         title = spec.variant.title(),
         measure = measure::instrument(spec.embeds, spec.variant.ready_event()),
     )

@@ -65,13 +65,7 @@ pub fn bytes_per_variant(
     site: &Path,
     articles: &Articles,
 ) -> Result<Vec<(Variant, Sizes)>, String> {
-    let manifest: serde_json::Value =
-        serde_json::from_slice(&read(&dist.join("reader-widget.manifest.json"))?)
-            .map_err(|e| format!("the manifest: {e}"))?;
-    let widget_files: Vec<String> = manifest["files"]
-        .as_object()
-        .map(|files| files.keys().cloned().collect())
-        .unwrap_or_default();
+    let widget_files = widget_files(dist)?;
     let mut rows = Vec::new();
     for variant in Variant::ALL {
         let spec = PageSpec {
@@ -96,6 +90,26 @@ pub fn bytes_per_variant(
         rows.push((variant, total));
     }
     Ok(rows)
+}
+
+/// The widget's first-load files, as its manifest lists them.
+fn widget_files(dist: &Path) -> Result<Vec<String>, String> {
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&read(&dist.join("reader-widget.manifest.json"))?)
+            .map_err(|e| format!("the manifest: {e}"))?;
+    Ok(manifest["files"]
+        .as_object()
+        .map(|files| files.keys().cloned().collect())
+        .unwrap_or_default())
+}
+
+/// The widget's own first load: its files, without page or article.
+pub fn widget_first_load(dist: &Path) -> Result<Sizes, String> {
+    let mut total = Sizes::default();
+    for file in widget_files(dist)? {
+        total += sizes_of(&read(&dist.join(file))?)?;
+    }
+    Ok(total)
 }
 
 /// `scripts/wasm-breakdown.sh`'s table, or a line saying why there is none.
@@ -151,6 +165,7 @@ fn per_embed(samples: &Samples, variant: Variant, figure: &str) -> Option<f64> {
 pub fn markdown(
     samples: &Samples,
     bytes: &[(Variant, Sizes)],
+    widget_bytes: Sizes,
     breakdown: &str,
     articles: &Articles,
     runs: usize,
@@ -273,7 +288,7 @@ pub fn markdown(
 
     let _ = writeln!(
         out,
-        "\n## Layout shift and memory\n\nCumulative layout shift of the seed page with one embed; memory per additional embed is (100 embeds − 1 embed) / 99, after garbage collection, from `performance.memory` and the widget's WebAssembly memory.\n\n| variant | layout shift | JS heap, 1 embed | WebAssembly, 1 embed | per additional embed |\n| --- | ---: | ---: | ---: | ---: |"
+        "\n## Layout shift and memory\n\nCumulative layout shift of the seed page with one embed; memory per additional embed is (100 embeds − 1 embed) / 99, after garbage collection, from `performance.memory` and the widget's WebAssembly memory.\n\n| variant | layout shift | layout shift, 10 embeds | JS heap, 1 embed | WebAssembly, 1 embed | per additional embed |\n| --- | ---: | ---: | ---: | ---: | ---: |"
     );
     for variant in Variant::ALL {
         let one = spec(variant, 1, Length::Seed);
@@ -281,28 +296,35 @@ pub fn markdown(
             + per_embed(samples, variant, "wasm").unwrap_or(0.0);
         let _ = writeln!(
             out,
-            "| {} | {:.4} | {} | {} | {} |",
+            "| {} | {:.4} | {:.4} | {} | {} | {} |",
             variant.title(),
             samples.median(one, "cls").unwrap_or(0.0),
+            samples
+                .median(spec(variant, 10, Length::Seed), "cls")
+                .unwrap_or(0.0),
             kb(samples.median(one, "heap").unwrap_or(0.0) as usize),
             kb(samples.median(one, "wasm").unwrap_or(0.0) as usize),
             kb(per.max(0.0) as usize),
         );
     }
 
-    // The targets, each judged on the figures above.
-    let widget_bytes = bytes
+    let shifted: Vec<String> = Variant::ALL
         .iter()
-        .find(|(v, _)| *v == Variant::WidgetSrc)
-        .map(|(_, s)| s.brotli)
-        .unwrap_or(0);
-    let widget_script_bytes = widget_bytes.saturating_sub(
-        bytes
-            .iter()
-            .find(|(v, _)| *v == Variant::Floor)
-            .map(|(_, s)| s.brotli)
-            .unwrap_or(0),
-    );
+        .filter_map(|variant| {
+            let page = spec(*variant, 1, Length::Seed);
+            let moved = samples.moved.get(&page.file_name())?;
+            (!moved.is_empty()).then(|| format!("- {}: {}", variant.title(), moved.join("; ")))
+        })
+        .collect();
+    if !shifted.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nWhat moved, in the last load of each page with one embed:\n\n{}",
+            shifted.join("\n")
+        );
+    }
+    // The targets, each judged on the figures above.
+    let widget_script_bytes = widget_bytes.brotli;
     let markup_text = samples.median(spec(Variant::WidgetMarkup, 1, Length::Seed), "text");
     let src_text = samples.median(spec(Variant::WidgetSrc, 1, Length::Seed), "text");
     let ready_one = samples.median(spec(Variant::WidgetSrc, 1, Length::Seed), "ready");
