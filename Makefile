@@ -7,7 +7,14 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 DEMO_ADDRESS := 127.0.0.1
 DEMO_PORT := 8080
 # First load of one embed, brotli-compressed, in bytes.
-SIZE_BUDGET := 98304
+SIZE_BUDGET := 92160
+# The release WebAssembly is built by the pinned nightly toolchain with its own standard library
+# (build-std), sized for size: a panic aborts at once, with no message formatting, no panic
+# locations and no Debug formatting compiled in. 10 KB brotli less than stable's prebuilt std.
+# Its own target folder keeps the stable builds of the tests from rebuilding each time.
+RELEASE_WASM := RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR=$(CURDIR)/target/release-wasm \
+	CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 # The browser tier: wasm-bindgen-test in each engine, the runner starting and stopping its driver.
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
 BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --test browser
@@ -19,12 +26,12 @@ tools:
 
 ## dist: the release build in dist/: the widget's files and the demo page, with a size table.
 dist: tools
-	trunk build --release
+	$(RELEASE_WASM) trunk build --release
 	@scripts/size-report.sh dist $(SIZE_BUDGET)
 
 ## demo: builds and serves the demo publisher page at http://127.0.0.1:8080
 demo: tools
-	trunk serve --release --address $(DEMO_ADDRESS) --port $(DEMO_PORT) --no-autoreload
+	$(RELEASE_WASM) trunk serve --release --address $(DEMO_ADDRESS) --port $(DEMO_PORT) --no-autoreload
 
 ## test: every tier: lint, native tests, browser tests, end-to-end tests in three engines.
 test: tools lint test-native test-browser test-e2e

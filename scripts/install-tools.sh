@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs every tool the build, the demo and the tests need on a Debian machine, skipping what
 # is already there: Debian packages (Chromium, Firefox ESR and WebKitGTK with their WebDriver
-# servers, Xvfb for WebKit, brotli), the wasm32 target, trunk, the wasm-bindgen CLI at the exact
-# version in Cargo.lock, geckodriver, and from npm wasm-opt (binaryen), esbuild and axe-core.
+# servers, Xvfb for WebKit, brotli), the wasm32 target, the nightly toolchain's standard-library
+# sources, trunk, the wasm-bindgen CLI at the exact version in Cargo.lock, geckodriver, and from
+# npm wasm-opt (binaryen), esbuild and axe-core.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +31,23 @@ fi
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
+fi
+
+# The release build compiles the standard library from source with the nightly toolchain (see
+# the Makefile): its sources, and once the crates they use, since trunk builds offline.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "installing the nightly toolchain"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding rust-src to the nightly toolchain"
+  rustup component add rust-src --toolchain nightly
+fi
+library="$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library"
+if [[ ! -f target/release-wasm/.std-fetched ]]; then
+  say "fetching the crates the standard library's sources use"
+  cargo +nightly fetch --manifest-path "$library/Cargo.toml" >/dev/null
+  mkdir -p target/release-wasm && touch target/release-wasm/.std-fetched
 fi
 
 if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then

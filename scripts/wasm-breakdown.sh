@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-wasm=target/wasm32-unknown-unknown/release/reader_widget.wasm
+wasm=target/release-wasm/wasm32-unknown-unknown/release/reader_widget.wasm
 out=target/wasm-breakdown
 mkdir -p "$out"
 wasm-bindgen --target web --out-dir "$out" "$wasm"
