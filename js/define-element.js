@@ -1,6 +1,14 @@
 // Defines <reader-widget> and forwards its lifecycle and API to the WebAssembly module, which
 // cannot subclass HTMLElement itself; `rust` holds the module's functions. Defined once per page:
 // a second copy of the script finds the element already defined and leaves it alone.
+/** The loader's early request for the article at `url`, once; undefined when there is none. */
+export function takeEarlyArticle(url) {
+  const early = globalThis[Symbol.for("reader-widget:early-articles")];
+  const response = early?.get(url);
+  early?.delete(url);
+  return response;
+}
+
 export function defineReaderWidget(rust) {
   if (customElements.get("reader-widget")) {
     console.info("<reader-widget> is already defined; this copy of the script stays idle.");

@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, HtmlElement, RequestInit, Response, Url};
@@ -322,6 +323,13 @@ fn settle(result: Result<Article, LoadError>, base: &str, element_name: &str) ->
     }
 }
 
+#[wasm_bindgen(module = "/js/define-element.js")]
+extern "C" {
+    /// The loader's early request for `url` (see `js/reader-widget.js`), taken once.
+    #[wasm_bindgen(js_name = takeEarlyArticle)]
+    fn take_early_article(url: &str) -> Option<js_sys::Promise>;
+}
+
 async fn fetch_article(url: &str, signal: Option<&AbortSignal>) -> Result<Article, LoadError> {
     let network_error = |reason: wasm_bindgen::JsValue| {
         let reason = reason
@@ -335,9 +343,13 @@ async fn fetch_article(url: &str, signal: Option<&AbortSignal>) -> Result<Articl
         })
     };
     let window = web_sys::window().ok_or_else(|| network_error("no window".into()))?;
-    let init = RequestInit::new();
-    init.set_signal(signal);
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+    // The loader's request, made while the WebAssembly loaded, if it made one for this URL.
+    let request = take_early_article(url).unwrap_or_else(|| {
+        let init = RequestInit::new();
+        init.set_signal(signal);
+        window.fetch_with_str_and_init(url, &init)
+    });
+    let response: Response = JsFuture::from(request)
         .await
         .map_err(network_error)?
         .dyn_into()

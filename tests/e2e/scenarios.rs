@@ -66,6 +66,7 @@ scenarios![all:
     nothing_in_the_widget_moves,
     a_screenshot_at_each_size,
     the_webassembly_comes_from_the_asset_origin,
+    the_article_is_fetched_once_while_the_webassembly_loads,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
@@ -792,6 +793,27 @@ async fn the_webassembly_comes_from_the_asset_origin(session: &Session) -> Outco
         )
         .await?;
     ensure(loaded == true, || format!("no {prefix}….wasm was loaded"))
+}
+
+async fn the_article_is_fetched_once_while_the_webassembly_loads(session: &Session) -> Outcome {
+    both_demo_embeds_render(session, "index.html").await?;
+    let timing = session
+        .script(
+            r#"const entries = performance.getEntriesByType('resource');
+               const articles = entries.filter((e) => e.name.endsWith('/articles/syria-resolution.json'));
+               const wasm = entries.find((e) => e.name.endsWith('.wasm'));
+               return { requests: articles.length, articleStart: articles[0]?.startTime ?? null, wasmEnd: wasm?.responseEnd ?? null };"#,
+            vec![],
+        )
+        .await?;
+    ensure(timing["requests"] == 1, || {
+        format!("the article was requested {} times", timing["requests"])
+    })?;
+    let started = timing["articleStart"].as_f64().unwrap_or(f64::MAX);
+    let wasm_loaded = timing["wasmEnd"].as_f64().unwrap_or(0.0);
+    ensure(started < wasm_loaded, || {
+        format!("the article was requested at {started} ms, after the WebAssembly arrived at {wasm_loaded} ms")
+    })
 }
 
 async fn an_async_script_renders_the_embeds(session: &Session) -> Outcome {
