@@ -958,6 +958,17 @@ async fn the_widget_speaks_the_elements_language_when_the_article_has_none() {
 }
 
 #[wasm_bindgen_test]
+async fn without_a_language_of_its_own_the_widget_speaks_its_ancestors() {
+    let (container, host) = rendered_embed(&format!(
+        r#"<div lang="uk"><section><reader-widget><script type="application/json">{NO_LANGUAGE}</script></reader-widget></section></div>"#
+    ))
+    .await;
+    let legend = find(&host, ".rw-sizes__legend").and_then(|legend| legend.text_content());
+    assert_eq!(legend.as_deref(), Some("Розмір тексту"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_articles_language_wins_and_a_right_to_left_widget_mirrors_its_layout() {
     let persian = r#"{"headline":"عنوان","lang":"fa","body":[{"type":"paragraph","text":"متن"}]}"#;
     let (container, host) = rendered_embed(&format!(
