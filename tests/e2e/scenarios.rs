@@ -67,6 +67,7 @@ scenarios![all:
     a_screenshot_at_each_size,
     the_webassembly_comes_from_the_asset_origin,
     the_article_is_fetched_once_while_the_webassembly_loads,
+    under_a_strict_policy_with_trusted_types_the_widget_works_without_violations,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
@@ -813,6 +814,24 @@ async fn the_article_is_fetched_once_while_the_webassembly_loads(session: &Sessi
     let wasm_loaded = timing["wasmEnd"].as_f64().unwrap_or(0.0);
     ensure(started < wasm_loaded, || {
         format!("the article was requested at {started} ms, after the WebAssembly arrived at {wasm_loaded} ms")
+    })
+}
+
+async fn under_a_strict_policy_with_trusted_types_the_widget_works_without_violations(
+    session: &Session,
+) -> Outcome {
+    session.open("pages/strict-csp.html").await?;
+    session.wait_for_article(0).await?;
+    session.choose_size(0, "lg").await?;
+    let image_loaded = session
+        .in_embed(0, "const img = root.querySelector('img'); return !!img && img.complete && img.naturalWidth > 0;")
+        .await?;
+    ensure(image_loaded == true, || {
+        "the article's image did not load".into()
+    })?;
+    let errors = session.script("return window.__pageErrors", vec![]).await?;
+    ensure(errors == json!([]), || {
+        format!("the page reported {errors}")
     })
 }
 

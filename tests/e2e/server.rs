@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::thread;
 
-/// Records console errors and uncaught exceptions in `window.__pageErrors`, and console notes in
-/// `window.__pageNotes`, from the start.
+/// Records console errors, uncaught exceptions and Content-Security-Policy violations in
+/// `window.__pageErrors`, and console notes in `window.__pageNotes`, from the start.
 const ERROR_RECORDER: &str = r#"<script>
 window.__pageErrors = [];
 window.__pageNotes = [];
@@ -21,6 +21,7 @@ const consoleInfo = console.info.bind(console);
 console.info = (...args) => { window.__pageNotes.push(args.map(String).join(" ")); consoleInfo(...args); };
 addEventListener("error", (event) => window.__pageErrors.push(String(event.message)));
 addEventListener("unhandledrejection", (event) => window.__pageErrors.push(String(event.reason)));
+document.addEventListener("securitypolicyviolation", (event) => window.__pageErrors.push(`CSP ${event.violatedDirective}: ${event.blockedURI}`), true);
 </script>"#;
 
 /// The running servers.
@@ -133,6 +134,17 @@ pub fn publisher_page(page: &str, asset_origin: &str, variant: &str) -> String {
             };
         }
     }
+    // A page's own policy names its origin as 'self'; the widget's files now come from the asset
+    // origin too, which a publisher using a CDN would name in the same places.
+    let page = page
+        .replace(
+            "default-src 'self'",
+            &format!("default-src 'self' {asset_origin}"),
+        )
+        .replace(
+            "script-src 'self'",
+            &format!("script-src 'self' {asset_origin}"),
+        );
     page.replacen("<head>", &format!("<head>{ERROR_RECORDER}"), 1)
 }
 
