@@ -68,6 +68,7 @@ scenarios![all:
     the_webassembly_comes_from_the_asset_origin,
     the_article_is_fetched_once_while_the_webassembly_loads,
     under_a_strict_policy_with_trusted_types_the_widget_works_without_violations,
+    a_hostile_host_stylesheet_and_base_leave_the_widget_as_it_is,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
@@ -828,6 +829,54 @@ async fn under_a_strict_policy_with_trusted_types_the_widget_works_without_viola
         .await?;
     ensure(image_loaded == true, || {
         "the article's image did not load".into()
+    })?;
+    let errors = session.script("return window.__pageErrors", vec![]).await?;
+    ensure(errors == json!([]), || {
+        format!("the page reported {errors}")
+    })
+}
+
+async fn a_hostile_host_stylesheet_and_base_leave_the_widget_as_it_is(
+    session: &Session,
+) -> Outcome {
+    session.open("pages/hostile.html").await?;
+    session.wait_for_article(0).await?;
+    let medium = session.medium_px().await?;
+    let looks = session
+        .in_embed(
+            0,
+            r#"const style = (selector) => getComputedStyle(root.querySelector(selector));
+               const paragraph = style('.rw-article__paragraph');
+               const step = style('.rw-sizes__label');
+               return {
+                 paragraphPx: parseFloat(paragraph.fontSize),
+                 paragraphColour: paragraph.color,
+                 stepBackground: step.backgroundColor,
+                 stepMargin: step.marginLeft,
+                 visible: root.querySelector('.rw-article__headline').getBoundingClientRect().height > 0,
+               };"#,
+        )
+        .await?;
+    ensure(looks["paragraphPx"].as_f64() == Some(medium), || {
+        format!(
+            "the paragraph is {}px, not the reader's {medium}px",
+            looks["paragraphPx"]
+        )
+    })?;
+    ensure(looks["paragraphColour"] != "rgb(204, 0, 0)", || {
+        "the host's colour reached the article text".into()
+    })?;
+    ensure(
+        looks["stepBackground"] != "rgb(255, 255, 0)" && looks["stepMargin"] != "120px",
+        || format!("the host's rules reached the size steps: {looks}"),
+    )?;
+    ensure(looks["visible"] == true, || {
+        "the headline has no height".into()
+    })?;
+    session.choose_size(0, "lg").await?;
+    let large = session.paragraph_px(0).await?;
+    ensure((large - medium * 1.25).abs() < 0.5, || {
+        format!("at LG the paragraph is {large}px")
     })?;
     let errors = session.script("return window.__pageErrors", vec![]).await?;
     ensure(errors == json!([]), || {
