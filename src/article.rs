@@ -124,11 +124,31 @@ impl Block {
     }
 }
 
+/// The largest article text the widget reads: 2 MiB.
+pub const MAX_ARTICLE_BYTES: usize = 2 * 1024 * 1024;
+/// The most body blocks an article may have.
+pub const MAX_BLOCKS: usize = 5_000;
+/// The longest headline, in characters.
+pub const MAX_HEADLINE_CHARS: usize = 1_000;
+/// The longest text of any other field or block (a paragraph, a list item, a caption …), in
+/// characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
+fn too_large(reason: String) -> LoadError {
+    LoadError::new(LoadErrorKind::TooLarge { reason })
+}
+
 /// Reads an article from the widget's JSON format, or from schema.org JSON-LD (told apart by its
 /// `@context`, `@type` or `@graph`, or by being an array), and checks what the widget requires.
 pub fn parse_article(json: &str) -> Result<Article, LoadError> {
     // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    if json.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(format!(
+            "{} bytes, over the limit of {MAX_ARTICLE_BYTES}",
+            json.len()
+        )));
+    }
     let malformed = |reason: String| LoadError::new(LoadErrorKind::Malformed { reason });
     #[cfg(not(target_arch = "wasm32"))]
     let root: serde_json::Value =
@@ -299,11 +319,61 @@ pub fn check(mut article: Article) -> Result<Article, LoadError> {
     if article.headline.trim().is_empty() {
         return Err(LoadError::new(LoadErrorKind::MissingHeadline));
     }
+    check_length("headline", &article.headline, MAX_HEADLINE_CHARS)?;
+    if article.body.len() > MAX_BLOCKS {
+        return Err(too_large(format!(
+            "{} body blocks, over the limit of {MAX_BLOCKS}",
+            article.body.len()
+        )));
+    }
+    let fields = [
+        ("standfirst", article.standfirst.as_deref()),
+        ("byline", article.byline.as_deref()),
+        (
+            "image.caption",
+            article.image.as_ref().and_then(|i| i.caption.as_deref()),
+        ),
+        ("image.alt", article.image.as_ref().map(|i| i.alt.as_str())),
+        (
+            "image.credit",
+            article.image.as_ref().and_then(|i| i.credit.as_deref()),
+        ),
+        (
+            "source.name",
+            article.source.as_ref().map(|s| s.name.as_str()),
+        ),
+    ];
+    for (name, text) in fields {
+        check_length(name, text.unwrap_or_default(), MAX_TEXT_CHARS)?;
+    }
+    for (index, block) in article.body.iter().enumerate() {
+        let texts: Vec<&str> = match block {
+            Block::Paragraph { text } | Block::Subheading { text } => vec![text],
+            Block::Quote { text, cite } => vec![text, cite.as_deref().unwrap_or_default()],
+            Block::List { items, .. } => items.iter().map(String::as_str).collect(),
+            Block::Unknown => Vec::new(),
+        };
+        for text in texts {
+            check_length(&format!("body[{index}]"), text, MAX_TEXT_CHARS)?;
+        }
+    }
     article.body.retain(Block::is_renderable);
     if article.body.is_empty() {
         return Err(LoadError::new(LoadErrorKind::EmptyBody));
     }
     Ok(article)
+}
+
+/// An error when `text` is longer than `limit` characters; `name` says which field it is.
+fn check_length(name: &str, text: &str, limit: usize) -> Result<(), LoadError> {
+    // Bytes bound characters from above: most texts are decided without counting.
+    if text.len() > limit && text.chars().count() > limit {
+        return Err(too_large(format!(
+            "{name} is {} characters long, over the limit of {limit}",
+            text.chars().count()
+        )));
+    }
+    Ok(())
 }
 
 /// Which way a language is written.
@@ -471,6 +541,50 @@ mod tests {
         )
         .unwrap();
         assert_eq!(article.body, vec![Block::Paragraph { text: "p".into() }]);
+    }
+
+    #[test]
+    fn articles_over_the_documented_limits_are_too_large() {
+        let paragraph = |text: &str| format!(r#"{{"type":"paragraph","text":"{text}"}}"#);
+        let article = |headline: &str, blocks: Vec<String>| {
+            format!(
+                r#"{{"headline":"{headline}","body":[{}]}}"#,
+                blocks.join(",")
+            )
+        };
+        let reason = |json: &str| match parse_article(json).map_err(|e| e.kind().clone()) {
+            Err(LoadErrorKind::TooLarge { reason }) => reason,
+            other => panic!("not too large: {other:?}"),
+        };
+        let at_limit = article(&"h".repeat(MAX_HEADLINE_CHARS), vec![paragraph("p")]);
+        assert!(parse_article(&at_limit).is_ok());
+        assert_eq!(
+            reason(&article(
+                &"h".repeat(MAX_HEADLINE_CHARS + 1),
+                vec![paragraph("p")]
+            )),
+            "headline is 1001 characters long, over the limit of 1000"
+        );
+        // Characters, not bytes: a thousand Persian letters are two thousand bytes.
+        assert!(parse_article(&article(
+            &"ب".repeat(MAX_HEADLINE_CHARS),
+            vec![paragraph("p")]
+        ))
+        .is_ok());
+        assert_eq!(
+            reason(&article("H", vec![paragraph("p"); MAX_BLOCKS + 1])),
+            "5001 body blocks, over the limit of 5000"
+        );
+        assert_eq!(
+            reason(&article(
+                "H",
+                vec![paragraph("p"), paragraph(&"x".repeat(MAX_TEXT_CHARS + 1))]
+            )),
+            "body[1] is 100001 characters long, over the limit of 100000"
+        );
+        let huge = article("H", vec![paragraph(&"x".repeat(50_000)); 50]);
+        assert!(huge.len() > MAX_ARTICLE_BYTES);
+        assert!(reason(&huge).ends_with("bytes, over the limit of 2097152"));
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub enum LoadErrorKind {
     MissingHeadline,
     /// `body` is missing or has no block with text.
     EmptyBody,
+    /// The article is over one of the documented limits (see [`crate::article`]).
+    TooLarge { reason: String },
 }
 
 impl LoadError {
@@ -46,6 +48,7 @@ impl LoadError {
             LoadErrorKind::Malformed { .. } => "malformed",
             LoadErrorKind::MissingHeadline => "missing-headline",
             LoadErrorKind::EmptyBody => "empty-body",
+            LoadErrorKind::TooLarge { .. } => "too-large",
         }
     }
 
@@ -75,6 +78,7 @@ impl fmt::Display for LoadError {
             LoadErrorKind::EmptyBody => {
                 f.write_str("the article's \"body\" has no paragraph, subheading, quote or list with text")
             }
+            LoadErrorKind::TooLarge { reason } => write!(f, "the article is too large: {reason}"),
         }
     }
 }
@@ -112,6 +116,7 @@ mod tests {
             LoadErrorKind::Malformed { reason: "r".into() },
             LoadErrorKind::MissingHeadline,
             LoadErrorKind::EmptyBody,
+            LoadErrorKind::TooLarge { reason: "r".into() },
         ]
         .into_iter()
         .map(|kind| LoadError::new(kind).code())
@@ -124,7 +129,8 @@ mod tests {
                 "http",
                 "malformed",
                 "missing-headline",
-                "empty-body"
+                "empty-body",
+                "too-large"
             ]
         );
     }

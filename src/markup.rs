@@ -44,13 +44,28 @@ fn is_byline<N: MarkupNode>(node: &N) -> bool {
 
 /// The first node in document order (the root included) that `matches`. (A `dyn` predicate:
 /// one copy of this function in the WebAssembly rather than one per call site.)
+/// How deep into the markup the reader looks: deeper content is ignored, so that no page's
+/// markup, however nested, can exhaust the WebAssembly stack.
+pub const MAX_MARKUP_DEPTH: usize = 64;
+
 fn find_first<N: MarkupNode + Clone>(node: &N, matches: &dyn Fn(&N) -> bool) -> Option<N> {
+    find_first_within(node, matches, 0)
+}
+
+fn find_first_within<N: MarkupNode + Clone>(
+    node: &N,
+    matches: &dyn Fn(&N) -> bool,
+    depth: usize,
+) -> Option<N> {
     if matches(node) {
         return Some(node.clone());
     }
+    if depth >= MAX_MARKUP_DEPTH {
+        return None;
+    }
     node.children()
         .iter()
-        .find_map(|child| find_first(child, matches))
+        .find_map(|child| find_first_within(child, matches, depth + 1))
 }
 
 fn has_tag<N: MarkupNode>(node: &N, tags: &[&str]) -> bool {
@@ -89,7 +104,7 @@ pub fn read_markup<N: MarkupNode + Clone>(article: &N) -> Article {
     let mut body = Vec::new();
     let mut headline_skipped = false;
     for child in article.children() {
-        read_blocks(&child, headline_tag, &mut headline_skipped, &mut body);
+        read_blocks(&child, headline_tag, &mut headline_skipped, &mut body, 1);
     }
     Article {
         headline,
@@ -143,10 +158,14 @@ fn read_blocks<N: MarkupNode + Clone>(
     headline_tag: &str,
     headline_skipped: &mut bool,
     body: &mut Vec<Block>,
+    depth: usize,
 ) {
     let Some(tag) = node.tag() else {
         return;
     };
+    if depth > MAX_MARKUP_DEPTH {
+        return;
+    }
     let skipped = [
         "header", "footer", "figure", "aside", "nav", "script", "style", "template",
     ];
@@ -194,7 +213,7 @@ fn read_blocks<N: MarkupNode + Clone>(
         }),
         _ => {
             for child in node.children() {
-                read_blocks(&child, headline_tag, headline_skipped, body);
+                read_blocks(&child, headline_tag, headline_skipped, body, depth + 1);
             }
         }
     }
@@ -394,6 +413,39 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn deeply_nested_markup_is_read_to_the_depth_limit_and_no_further() {
+        let nested = |levels: usize, innermost: Node| {
+            (0..levels).fold(innermost, |inner, _| el("div", &[], vec![inner]))
+        };
+        let article = |levels: usize| {
+            el(
+                "article",
+                &[],
+                vec![
+                    el("h1", &[], vec![text("H")]),
+                    el("p", &[], vec![text("shallow")]),
+                    nested(levels, el("p", &[], vec![text("deep")])),
+                ],
+            )
+        };
+        let texts = |article: &Node| -> Vec<String> {
+            read_markup(article)
+                .body
+                .into_iter()
+                .map(|block| match block {
+                    Block::Paragraph { text } => text,
+                    other => format!("{other:?}"),
+                })
+                .collect()
+        };
+        assert_eq!(texts(&article(10)), vec!["shallow", "deep"]);
+        // Past the limit the deep part is ignored: the reader's recursion stops there, however
+        // deep a page nests (the browser's own markup has no depth limit when built by script).
+        assert_eq!(texts(&article(MAX_MARKUP_DEPTH + 1)), vec!["shallow"]);
+        assert_eq!(texts(&article(1_000)), vec!["shallow"]);
     }
 
     #[test]

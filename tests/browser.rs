@@ -958,6 +958,31 @@ async fn the_widget_speaks_the_elements_language_when_the_article_has_none() {
 }
 
 #[wasm_bindgen_test]
+async fn a_direction_override_in_the_caption_cannot_reorder_the_credit_label() {
+    // U+202E RIGHT-TO-LEFT OVERRIDE, never closed: without isolation it would run on into the
+    // widget's "Image:" label and the credit after the caption.
+    let article = r#"{"headline":"H","lang":"en","image":{"src":"a.svg","alt":"","caption":"Caption \u202e override","credit":"Credit"},"byline":"By \u202e someone","body":[{"type":"paragraph","text":"Text"}]}"#;
+    let (container, host) = rendered_embed(&format!(
+        r#"<reader-widget><script type="application/json">{article}</script></reader-widget>"#
+    ))
+    .await;
+    let credit = find(&host, ".rw-article__credit").expect("the credit");
+    let label = credit.first_child().expect("the label's text");
+    let credit_text = find(&host, ".rw-article__credit bdi").expect("the credit's text");
+    let range = document().create_range().unwrap();
+    range.select_node_contents(&label).unwrap();
+    let label_left = range.get_bounding_client_rect().left();
+    let credit_left = credit_text.get_bounding_client_rect().left();
+    assert!(
+        label_left < credit_left,
+        "the label starts at {label_left}, the credit at {credit_left}"
+    );
+    let byline = find(&host, ".rw-article__byline").expect("the byline");
+    assert_eq!(computed(&byline, "unicode-bidi"), "isolate");
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn without_a_language_of_its_own_the_widget_speaks_its_ancestors() {
     let (container, host) = rendered_embed(&format!(
         r#"<div lang="uk"><section><reader-widget><script type="application/json">{NO_LANGUAGE}</script></reader-widget></section></div>"#

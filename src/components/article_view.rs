@@ -105,11 +105,13 @@ fn figure(image: &Image, labels: &Labels) -> Html {
             <img class="rw-article__image" src={image.src.clone()} alt={image.alt.clone()} {width} {height} decoding="async" />
             if caption.is_some() || credit.is_some() {
                 <figcaption class="rw-article__caption" part="caption">
+                    // The publisher's texts are isolated, so that a direction override in one
+                    // cannot reorder the widget's own label after it.
                     if let Some(caption) = caption {
-                        {caption}{" "}
+                        <bdi>{caption}</bdi>{" "}
                     }
                     if let Some(credit) = credit {
-                        <span class="rw-article__credit">{labels.image_credit.clone()}{" "}{credit}</span>
+                        <span class="rw-article__credit">{labels.image_credit.clone()}{" "}<bdi>{credit}</bdi></span>
                     }
                 </figcaption>
             }
