@@ -11,10 +11,10 @@ pub fn minify(css: &str) -> String {
         without_comments.push_str(rest.get(..start).unwrap_or_default());
         without_comments.push(' ');
         rest = match rest
-            .get(start + 2..)
+            .get(start.saturating_add(2)..)
             .and_then(|after| after.find("*/").map(|end| (after, end)))
         {
-            Some((after, end)) => after.get(end + 2..).unwrap_or_default(),
+            Some((after, end)) => after.get(end.saturating_add(2)..).unwrap_or_default(),
             None => "",
         };
     }

@@ -5,6 +5,20 @@
 //! thin browser layer that defines the element, loads articles, applies styles and remembers the
 //! reader's text size.
 
+// With panics aborting, one panic stops every embed on the page: shipped code may not unwrap,
+// expect, index unchecked or do arithmetic that can overflow. Tests may (they are where a panic
+// belongs).
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::arithmetic_side_effects,
+        clippy::panic
+    )
+)]
+
 pub mod article;
 pub mod components;
 #[cfg(test)]

@@ -65,7 +65,7 @@ fn find_first_within<N: MarkupNode + Clone>(
     }
     node.children()
         .iter()
-        .find_map(|child| find_first_within(child, matches, depth + 1))
+        .find_map(|child| find_first_within(child, matches, depth.saturating_add(1)))
 }
 
 fn has_tag<N: MarkupNode>(node: &N, tags: &[&str]) -> bool {
@@ -213,7 +213,13 @@ fn read_blocks<N: MarkupNode + Clone>(
         }),
         _ => {
             for child in node.children() {
-                read_blocks(&child, headline_tag, headline_skipped, body, depth + 1);
+                read_blocks(
+                    &child,
+                    headline_tag,
+                    headline_skipped,
+                    body,
+                    depth.saturating_add(1),
+                );
             }
         }
     }

@@ -73,11 +73,13 @@ impl TextSize {
         };
         let count = TextSize::ALL.len();
         let index = TextSize::ALL.iter().position(|size| *size == self)?;
+        // Four steps: none of this can overflow, and the remainder keeps the index in range.
         let next = if forward {
-            index + 1
+            index.saturating_add(1)
         } else {
-            index + count - 1
-        } % count;
+            index.saturating_add(count).saturating_sub(1)
+        }
+        .checked_rem(count)?;
         TextSize::ALL.get(next).copied()
     }
 

@@ -210,7 +210,8 @@ async fn the_lead_figure_has_alt_text_caption_and_credit() {
     assert!(html.contains(&format!("alt=\"{}\"", image.alt)));
     assert!(start_tag(&html, "figcaption", "rw-article__caption").is_some());
     assert!(html.contains("<bdi>John Kerry and Sergei Lavrov shake hands"));
-    assert!(html.contains("<span class=\"rw-article__credit\">Image: <bdi>Placeholder image</bdi></span>"));
+    assert!(html
+        .contains("<span class=\"rw-article__credit\">Image: <bdi>Placeholder image</bdi></span>"));
 }
 
 #[tokio::test]
