@@ -9,6 +9,17 @@ export function takeEarlyArticle(url) {
   return response;
 }
 
+const TIMED_OUT = Symbol("timed out");
+
+/** What `promise` gives, or what `isTimeOut` recognises if `ms` milliseconds pass first. */
+export function within(promise, ms) {
+  return Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms, TIMED_OUT))]);
+}
+
+export function isTimeOut(value) {
+  return value === TIMED_OUT;
+}
+
 export function defineReaderWidget(rust) {
   if (customElements.get("reader-widget")) {
     console.info("<reader-widget> is already defined; this copy of the script stays idle.");

@@ -28,6 +28,10 @@ pub enum LoadErrorKind {
     EmptyBody,
     /// The article is over one of the documented limits (see [`crate::article`]).
     TooLarge { reason: String },
+    /// No complete answer within the time limit (see `FETCH_TIMEOUT_MS` in the browser layer).
+    Timeout { url: String, seconds: u32 },
+    /// The server answered with something that is not JSON, e.g. an HTML page.
+    ContentType { url: String, content_type: String },
 }
 
 impl LoadError {
@@ -49,6 +53,8 @@ impl LoadError {
             LoadErrorKind::MissingHeadline => "missing-headline",
             LoadErrorKind::EmptyBody => "empty-body",
             LoadErrorKind::TooLarge { .. } => "too-large",
+            LoadErrorKind::Timeout { .. } => "timeout",
+            LoadErrorKind::ContentType { .. } => "content-type",
         }
     }
 
@@ -56,7 +62,10 @@ impl LoadError {
     pub fn is_unreachable(&self) -> bool {
         matches!(
             self.kind,
-            LoadErrorKind::NoSource | LoadErrorKind::Network { .. } | LoadErrorKind::Http { .. }
+            LoadErrorKind::NoSource
+                | LoadErrorKind::Network { .. }
+                | LoadErrorKind::Http { .. }
+                | LoadErrorKind::Timeout { .. }
         )
     }
 }
@@ -79,6 +88,12 @@ impl fmt::Display for LoadError {
                 f.write_str("the article's \"body\" has no paragraph, subheading, quote or list with text")
             }
             LoadErrorKind::TooLarge { reason } => write!(f, "the article is too large: {reason}"),
+            LoadErrorKind::Timeout { url, seconds } => {
+                write!(f, "could not fetch {url}: no complete answer within {seconds} seconds")
+            }
+            LoadErrorKind::ContentType { url, content_type } => {
+                write!(f, "{url} is {content_type}, not JSON")
+            }
         }
     }
 }
@@ -117,6 +132,14 @@ mod tests {
             LoadErrorKind::MissingHeadline,
             LoadErrorKind::EmptyBody,
             LoadErrorKind::TooLarge { reason: "r".into() },
+            LoadErrorKind::Timeout {
+                url: "u".into(),
+                seconds: 10,
+            },
+            LoadErrorKind::ContentType {
+                url: "u".into(),
+                content_type: "text/html".into(),
+            },
         ]
         .into_iter()
         .map(|kind| LoadError::new(kind).code())
@@ -130,7 +153,9 @@ mod tests {
                 "malformed",
                 "missing-headline",
                 "empty-body",
-                "too-large"
+                "too-large",
+                "timeout",
+                "content-type"
             ]
         );
     }

@@ -133,12 +133,28 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
                         let url = url.clone();
                         let key = key.clone();
                         let loaded = loaded.clone();
+                        let request = controller.clone();
                         wasm_bindgen_futures::spawn_local(async move {
                             let result = fetch_article(&url, signal.as_ref()).await;
                             if signal.as_ref().is_some_and(AbortSignal::aborted) {
                                 return;
                             }
-                            let state = settle(result, &url, &element_name);
+                            let timed_out = matches!(
+                                &result,
+                                Err(error) if matches!(error.kind(), LoadErrorKind::Timeout { .. })
+                            );
+                            if timed_out {
+                                // Stop the download that never finished.
+                                if let Some(request) = &request {
+                                    request.abort();
+                                }
+                            }
+                            let state = match result {
+                                Ok((article, final_url)) => {
+                                    settle(Ok(article), &final_url, &element_name)
+                                }
+                                Err(error) => settle(Err(error), &url, &element_name),
+                            };
                             loaded.set((key, state));
                         });
                     }
@@ -328,9 +344,39 @@ extern "C" {
     /// The loader's early request for `url` (see `js/reader-widget.js`), taken once.
     #[wasm_bindgen(js_name = takeEarlyArticle)]
     fn take_early_article(url: &str) -> Option<js_sys::Promise>;
+    /// `promise` raced against a timer (see `within`).
+    #[wasm_bindgen(js_name = within)]
+    fn within_js(promise: &js_sys::Promise, ms: i32) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = isTimeOut)]
+    fn is_time_out(value: &JsValue) -> bool;
 }
 
-async fn fetch_article(url: &str, signal: Option<&AbortSignal>) -> Result<Article, LoadError> {
+/// How long an article may take to arrive, headers and body, before the embed gives up.
+const FETCH_TIMEOUT_MS: i32 = 10_000;
+
+/// Waits for `promise` for at most `ms` milliseconds: `Ok(None)` when the time ran out.
+async fn within(promise: js_sys::Promise, ms: i32) -> Result<Option<JsValue>, JsValue> {
+    let first = JsFuture::from(within_js(&promise, ms)).await?;
+    Ok((!is_time_out(&first)).then_some(first))
+}
+
+/// Whether a Content-Type names JSON: `application/json`, `application/ld+json`, any `+json`.
+fn is_json_type(content_type: &str) -> bool {
+    let essence = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    essence.ends_with("/json") || essence.ends_with("+json")
+}
+
+/// Fetches and reads the article at `url`; the article and the URL it finally came from (after
+/// redirects), against which its relative URLs resolve.
+async fn fetch_article(
+    url: &str,
+    signal: Option<&AbortSignal>,
+) -> Result<(Article, String), LoadError> {
     let network_error = |reason: wasm_bindgen::JsValue| {
         let reason = reason
             .dyn_ref::<js_sys::Error>()
@@ -349,9 +395,19 @@ async fn fetch_article(url: &str, signal: Option<&AbortSignal>) -> Result<Articl
         init.set_signal(signal);
         window.fetch_with_str_and_init(url, &init)
     });
-    let response: Response = JsFuture::from(request)
+    // One deadline for the answer and its body: a body that never ends times out too.
+    let deadline = js_sys::Date::now() + f64::from(FETCH_TIMEOUT_MS);
+    let remaining = || (deadline - js_sys::Date::now()).max(0.0) as i32;
+    let timeout = || {
+        LoadError::new(LoadErrorKind::Timeout {
+            url: url.to_owned(),
+            seconds: (FETCH_TIMEOUT_MS / 1000).unsigned_abs(),
+        })
+    };
+    let response: Response = within(request, remaining())
         .await
         .map_err(network_error)?
+        .ok_or_else(timeout)?
         .dyn_into()
         .map_err(network_error)?;
     if !response.ok() {
@@ -360,12 +416,25 @@ async fn fetch_article(url: &str, signal: Option<&AbortSignal>) -> Result<Articl
             status: response.status(),
         }));
     }
-    let text = JsFuture::from(response.text().map_err(network_error)?)
+    if let Ok(Some(content_type)) = response.headers().get("content-type") {
+        if !is_json_type(&content_type) {
+            return Err(LoadError::new(LoadErrorKind::ContentType {
+                url: url.to_owned(),
+                content_type,
+            }));
+        }
+    }
+    let text = within(response.text().map_err(network_error)?, remaining())
         .await
         .map_err(network_error)?
+        .ok_or_else(timeout)?
         .as_string()
         .unwrap_or_default();
-    parse_article(&text)
+    let final_url = Some(response.url()).filter(|final_url| !final_url.is_empty());
+    Ok((
+        parse_article(&text)?,
+        final_url.unwrap_or_else(|| url.to_owned()),
+    ))
 }
 
 /// Makes the article's URLs absolute against `base` (the article's own URL, or the page's for

@@ -69,6 +69,7 @@ scenarios![all:
     the_article_is_fetched_once_while_the_webassembly_loads,
     under_a_strict_policy_with_trusted_types_the_widget_works_without_violations,
     a_hostile_host_stylesheet_and_base_leave_the_widget_as_it_is,
+    each_way_a_src_can_fail_shows_the_error_with_its_own_kind,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
@@ -881,6 +882,62 @@ async fn a_hostile_host_stylesheet_and_base_leave_the_widget_as_it_is(
     let errors = session.script("return window.__pageErrors", vec![]).await?;
     ensure(errors == json!([]), || {
         format!("the page reported {errors}")
+    })
+}
+
+async fn each_way_a_src_can_fail_shows_the_error_with_its_own_kind(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    let cases = json!([
+        ["missing", "/hostile/no-such-article.json"],
+        ["status 500", "/hostile/status-500"],
+        ["an HTML page", "/hostile/html"],
+        ["JSON as plain text", "/hostile/plain-text"],
+        ["a redirect", "/hostile/redirect"],
+        ["a response that never ends", "/hostile/never-ends"],
+        [
+            "a CORS refusal",
+            format!("{}/no-cors/articles/syria-resolution.json", session.assets)
+        ],
+    ]);
+    session
+        .script(
+            r#"window.__outcomes = {};
+               for (const [name, src] of arguments[0]) {
+                 const embed = document.createElement('reader-widget');
+                 embed.setAttribute('src', src);
+                 embed.addEventListener('reader-widget-error', (event) => {
+                   const shown = !!embed.shadowRoot.querySelector('.rw-status--error');
+                   window.__outcomes[name] = `${event.detail.kind}${shown ? '' : ' (not shown)'}`;
+                 });
+                 embed.addEventListener('reader-widget-ready', () => { window.__outcomes[name] = 'ready'; });
+                 document.querySelector('main').append(embed);
+               }"#,
+            vec![cases.clone()],
+        )
+        .await?;
+    // The response that never ends is given up after ten seconds.
+    let count = cases.as_array().map_or(0, Vec::len);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let outcomes = loop {
+        let outcomes = session.script("return window.__outcomes", vec![]).await?;
+        let done = outcomes.as_object().map_or(0, |o| o.len()) == count;
+        if done || std::time::Instant::now() > deadline {
+            break outcomes;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    };
+    let expected = json!({
+        "missing": "http",
+        "status 500": "http",
+        "an HTML page": "content-type",
+        "JSON as plain text": "content-type",
+        "a redirect": "ready",
+        "a response that never ends": "timeout",
+        "a CORS refusal": "network",
+    });
+    ensure(outcomes == expected, || {
+        format!("the outcomes were {outcomes}, not {expected}")
     })
 }
 

@@ -36,16 +36,63 @@ struct Response {
     status: u16,
     content_type: &'static str,
     body: Vec<u8>,
+    /// Headers beyond the usual ones, e.g. `Location`.
+    headers: Vec<(&'static str, String)>,
+    /// Whether to send `Access-Control-Allow-Origin: *` (the asset origin's default).
+    cors: Option<bool>,
+    /// Announce more body than is sent, send what there is, then hold the connection open.
+    never_ends: bool,
 }
 
 impl Response {
-    fn not_found() -> Response {
+    fn new(status: u16, content_type: &'static str, body: &[u8]) -> Response {
         Response {
-            status: 404,
-            content_type: "text/plain",
-            body: b"not found".to_vec(),
+            status,
+            content_type,
+            body: body.to_vec(),
+            headers: Vec::new(),
+            cors: None,
+            never_ends: false,
         }
     }
+
+    fn not_found() -> Response {
+        Response::new(404, "text/plain", b"not found")
+    }
+}
+
+/// The hostile answers a `src` can meet, under `/hostile/` on the page origin: an error status,
+/// an HTML page, JSON sent as plain text, a redirect to the seed article, and a response that
+/// never ends.
+fn hostile(path: &str) -> Option<Response> {
+    let name = path.strip_prefix("/hostile/")?;
+    Some(match name {
+        "status-500" => Response::new(500, "text/plain", b"internal error"),
+        "html" => Response::new(
+            200,
+            "text/html; charset=utf-8",
+            b"<!doctype html><title>Sign in</title><p>Please sign in.",
+        ),
+        "plain-text" => Response::new(
+            200,
+            "text/plain",
+            br#"{"headline":"H","body":[{"type":"paragraph","text":"p"}]}"#,
+        ),
+        "redirect" => {
+            let mut response = Response::new(302, "text/plain", b"");
+            response
+                .headers
+                .push(("Location", "/articles/syria-resolution.json".to_owned()));
+            response
+        }
+        "never-ends" => {
+            let mut response =
+                Response::new(200, "application/json", br#"{"headline":"H","body":["#);
+            response.never_ends = true;
+            response
+        }
+        _ => return None,
+    })
 }
 
 type Handler = dyn Fn(&str, &str) -> Response + Send + Sync;
@@ -76,7 +123,14 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
         Arc::new(move |path: &str, _query: &str| {
             // "/second-copy/…" is the same build again, for pages that include it twice.
             let path = path.strip_prefix("/second-copy").unwrap_or(path);
-            file(&assets_root, path)
+            // "/no-cors/…" is the same file without CORS: a cross-origin src the browser refuses.
+            match path.strip_prefix("/no-cors") {
+                Some(path) => Response {
+                    cors: Some(false),
+                    ..file(&assets_root, path)
+                },
+                None => file(&assets_root, path),
+            }
         }),
         true,
     );
@@ -85,6 +139,9 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
     let page_port = serve(
         Arc::new(move |path: &str, query: &str| {
             let path = if path == "/" { "/index.html" } else { path };
+            if let Some(response) = hostile(path) {
+                return response;
+            }
             let mut response = file(&pages_root, path);
             if response.status == 200 && path.ends_with(".html") {
                 let page = String::from_utf8_lossy(&response.body);
@@ -187,15 +244,29 @@ fn answer(stream: TcpStream, handler: &Handler, cors: bool) -> std::io::Result<(
     reader.read_exact(&mut body)?;
     let response = handler(path, query);
     let mut stream = stream;
+    let extra: String = response
+        .headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
+    let length = if response.never_ends {
+        response.body.len() + 1_000_000
+    } else {
+        response.body.len()
+    };
     write!(
         stream,
-        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n{}\r\n",
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {length}\r\nCache-Control: no-store\r\nConnection: close\r\n{extra}{}\r\n",
         response.status,
         response.content_type,
-        response.body.len(),
-        if cors { "Access-Control-Allow-Origin: *\r\n" } else { "" },
+        if response.cors.unwrap_or(cors) { "Access-Control-Allow-Origin: *\r\n" } else { "" },
     )?;
-    stream.write_all(&response.body)
+    stream.write_all(&response.body)?;
+    if response.never_ends {
+        stream.flush()?;
+        thread::sleep(std::time::Duration::from_secs(30));
+    }
+    Ok(())
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -218,11 +289,7 @@ fn file(root: &Path, path: &str) -> Response {
     }
     let full = root.join(relative);
     match std::fs::read(&full) {
-        Ok(body) => Response {
-            status: 200,
-            content_type: content_type(&full),
-            body,
-        },
+        Ok(body) => Response::new(200, content_type(&full), &body),
         Err(_) => Response::not_found(),
     }
 }
