@@ -70,6 +70,7 @@ scenarios![all:
     under_a_strict_policy_with_trusted_types_the_widget_works_without_violations,
     a_hostile_host_stylesheet_and_base_leave_the_widget_as_it_is,
     each_way_a_src_can_fail_shows_the_error_with_its_own_kind,
+    a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_working,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
@@ -939,6 +940,74 @@ async fn each_way_a_src_can_fail_shows_the_error_with_its_own_kind(session: &Ses
     ensure(outcomes == expected, || {
         format!("the outcomes were {outcomes}, not {expected}")
     })
+}
+
+async fn a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_working(
+    session: &Session,
+) -> Outcome {
+    session.open("pages/meddling.html").await?;
+    session.wait_for_article(0).await?;
+    let headline = headline(session, 0).await?;
+    ensure(headline == SEED_HEADLINE, || {
+        format!("the headline is {headline}")
+    })?;
+    let wrapped = session.script("return window.__fetchCalls", vec![]).await?;
+    ensure(wrapped.as_u64().unwrap_or(0) >= 1, || {
+        "the page's fetch wrapper was not used".into()
+    })?;
+    session
+        .choose_size(0, "lg")
+        .await
+        .map_err(|reason| format!("in the page: {reason}"))?;
+    let errors = session.script("return window.__pageErrors", vec![]).await?;
+    ensure(errors == json!([]), || {
+        format!("the page reported {errors}")
+    })?;
+
+    // In the sandboxed frame, localStorage throws: the choice still works, for the page.
+    session
+        .client
+        .enter_frame(0)
+        .await
+        .doing("entering the sandboxed frame")?;
+    let inside = async {
+        let storage = session
+            .script(
+                "try { localStorage.length; return 'available'; } catch (error) { return error.name; }",
+                vec![],
+            )
+            .await?;
+        ensure(storage != "available", || {
+            "localStorage is available in the sandboxed frame".into()
+        })?;
+        session.wait_for_article(0).await?;
+        let medium = session.paragraph_px(0).await?;
+        // A script's click: pointer input into frames differs between drivers, and is tested on
+        // the page itself; this is about storage.
+        session
+            .in_embed(0, "root.querySelector('input[value=lg]').click();")
+            .await?;
+        session
+            .wait_until(
+                "the frame's embed to show lg",
+                "return !!document.querySelector('reader-widget')?.shadowRoot?.querySelector('.rw-article.rw-size-lg')",
+                vec![],
+            )
+            .await?;
+        let large = session.paragraph_px(0).await?;
+        ensure((large - medium * 1.25).abs() < 0.5, || {
+            format!("in the frame, LG made the paragraph {large}px from {medium}px")
+        })?;
+        let errors = session.script("return window.__pageErrors", vec![]).await?;
+        ensure(errors == json!([]), || format!("the frame reported {errors}"))
+    }
+    .await;
+    session
+        .client
+        .enter_parent_frame()
+        .await
+        .doing("leaving the frame")?;
+    inside
 }
 
 async fn an_async_script_renders_the_embeds(session: &Session) -> Outcome {
