@@ -19,7 +19,7 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR=$(CURDIR)/target/relea
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
 BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --test browser
 
-.PHONY: tools dist demo test lint test-native test-browser test-e2e bench clean
+.PHONY: tools dist demo test lint test-native test-browser test-e2e test-fuzz fuzz bench clean
 
 tools:
 	@scripts/install-tools.sh
@@ -34,7 +34,7 @@ demo: tools
 	$(RELEASE_WASM) trunk serve --release --address $(DEMO_ADDRESS) --port $(DEMO_PORT) --no-autoreload
 
 ## test: every tier: lint, native tests, browser tests, end-to-end tests in three engines.
-test: tools lint test-native test-browser test-e2e
+test: tools lint test-native test-fuzz test-browser test-e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -54,6 +54,27 @@ test-browser:
 test-e2e: dist
 	cargo test --features e2e --test package
 	cargo test --features e2e --test e2e -- $(E2E)
+
+# The fuzz targets (fuzz/): the widget's JSON, JSON-LD, article markup and the URL policy.
+FUZZ_TARGETS := article_json json_ld markup url_policy
+FUZZ_SECONDS ?= 300
+# libFuzzer keeps what it finds in the first folder (target/, not in git) and reads the
+# checked-in seeds from the second.
+FUZZ_RUN = RUSTUP_TOOLCHAIN=nightly cargo fuzz run --sanitizer none --fuzz-dir fuzz
+
+## test-fuzz: a short run of each fuzz target from its checked-in corpus, as part of `make test`.
+test-fuzz: tools
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$target && \
+	  $(FUZZ_RUN) $$target target/fuzz-corpus/$$target fuzz/corpus/$$target -- -max_total_time=10 || exit 1; \
+	done
+
+## fuzz: each fuzz target for FUZZ_SECONDS (default 300); crashes land in fuzz/artifacts/.
+fuzz: tools
+	@for target in $(FUZZ_TARGETS); do \
+	  mkdir -p target/fuzz-corpus/$$target && \
+	  $(FUZZ_RUN) $$target target/fuzz-corpus/$$target fuzz/corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
+	done
 
 ## bench: the benchmark in headless Chromium against dist/ (BENCH_RUNS=15 loads of every page);
 ## writes docs/benchmark.md and docs/benchmark.svg.

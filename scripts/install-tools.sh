@@ -50,6 +50,11 @@ if [[ ! -f target/release-wasm/.std-fetched ]]; then
   mkdir -p target/release-wasm && touch target/release-wasm/.std-fetched
 fi
 
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz (about 3 minutes)"
+  cargo install cargo-fuzz --locked
+fi
+
 if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
   say "installing trunk $TRUNK_VERSION (about 10 minutes)"
   cargo install "trunk@$TRUNK_VERSION" --locked
