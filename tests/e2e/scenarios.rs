@@ -71,6 +71,7 @@ scenarios![all:
     a_hostile_host_stylesheet_and_base_leave_the_widget_as_it_is,
     each_way_a_src_can_fail_shows_the_error_with_its_own_kind,
     a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_working,
+    removing_an_embed_aborts_its_fetch,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
@@ -1008,6 +1009,40 @@ async fn a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_
         .await
         .doing("leaving the frame")?;
     inside
+}
+
+async fn removing_an_embed_aborts_its_fetch(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    let aborted = || async {
+        session
+            .script(
+                "return fetch('/hostile/aborted-count', { cache: 'no-store' }).then((r) => r.json())",
+                vec![],
+            )
+            .await
+            .map(|count| count.as_u64().unwrap_or(0))
+    };
+    let before = aborted().await?;
+    session
+        .script(
+            r#"const embed = document.createElement('reader-widget');
+               embed.setAttribute('src', '/hostile/never-ends');
+               document.querySelector('main').append(embed);
+               setTimeout(() => embed.remove(), 500);"#,
+            vec![],
+        )
+        .await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        if aborted().await? > before {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err("the request went on after its embed was removed".into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
 }
 
 async fn an_async_script_renders_the_embeds(session: &Session) -> Outcome {

@@ -7,8 +7,13 @@
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
+
+/// How many never-ending responses the browser has closed (aborted) so far; read at
+/// `/hostile/aborted-count`.
+static ABORTED: AtomicUsize = AtomicUsize::new(0);
 
 /// Records console errors, uncaught exceptions and Content-Security-Policy violations in
 /// `window.__pageErrors`, and console notes in `window.__pageNotes`, from the start.
@@ -85,6 +90,11 @@ fn hostile(path: &str) -> Option<Response> {
                 .push(("Location", "/articles/syria-resolution.json".to_owned()));
             response
         }
+        "aborted-count" => Response::new(
+            200,
+            "application/json",
+            ABORTED.load(Ordering::SeqCst).to_string().as_bytes(),
+        ),
         "never-ends" => {
             let mut response =
                 Response::new(200, "application/json", br#"{"headline":"H","body":["#);
@@ -263,8 +273,15 @@ fn answer(stream: TcpStream, handler: &Handler, cors: bool) -> std::io::Result<(
     )?;
     stream.write_all(&response.body)?;
     if response.never_ends {
-        stream.flush()?;
-        thread::sleep(std::time::Duration::from_secs(30));
+        // A space every 100 ms, for half a minute: a write fails once the browser lets go.
+        for _ in 0..300 {
+            let sent = stream.write_all(b" ").and_then(|()| stream.flush());
+            if sent.is_err() {
+                ABORTED.fetch_add(1, Ordering::SeqCst);
+                break;
+            }
+            thread::sleep(std::time::Duration::from_millis(100));
+        }
     }
     Ok(())
 }
