@@ -171,6 +171,11 @@ pub fn markdown(
     runs: usize,
 ) -> String {
     let mut out = String::new();
+    let commit = Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
     let chromium = Command::new("chromium")
         .arg("--version")
         .output()
@@ -178,7 +183,7 @@ pub fn markdown(
         .unwrap_or_default();
     let _ = writeln!(
         out,
-        "# Benchmark\n\nWritten by `make bench`: headless {chromium} on this machine's loopback, the release build \
+        "# Benchmark\n\nWritten by `make bench` at commit {commit}: headless {chromium} on this machine's loopback, the release build \
          in `dist/`, the widget's files from a second origin as from a CDN, no HTTP cache (every load \
          fetches and compiles everything: a reader's first visit). Each figure is the median of {runs} \
          loads of its page, all pages loaded in turn within each run. Times are milliseconds from \

@@ -105,7 +105,14 @@ fn connect(host: HtmlElement) {
         let _ = shadow.remove_child(&child);
     }
     styles::apply(&shadow);
-    let pooled = IDLE_APPS.with(|idle| idle.borrow_mut().pop());
+    // Only an app that rendered itself empty: it must not show another element's article.
+    let pooled = IDLE_APPS.with(|idle| {
+        let mut idle = idle.borrow_mut();
+        let empty = idle
+            .iter()
+            .rposition(|(mount, _)| mount.child_element_count() == 0)?;
+        Some(idle.swap_remove(empty))
+    });
     let mount = match &pooled {
         Some((mount, _)) => mount.clone(),
         None => {
@@ -169,20 +176,27 @@ fn disconnect(host: HtmlElement) {
     }
 }
 
-/// Empties an app whose element has gone and keeps it for the next element, once Yew has
-/// rendered it empty (its scheduler runs before a timer task does), so that no new element ever
-/// shows the last one's article.
+/// Empties an app whose element has gone and keeps it for the next element once Yew has
+/// rendered it empty, so that no new element ever shows the last one's article. Yew's scheduler
+/// usually runs before the next timer task, but not always (WebKit under load): the mount is
+/// checked, a few times at most, and an app that does not empty is not kept.
 fn retire(mount: Element, mut app: AppHandle<EmbedRoot>) {
     mount.remove();
     app.update(EmbedRootProps { embed: None });
     wasm_bindgen_futures::spawn_local(async move {
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        for _ in 0..20 {
+            let tick = js_sys::Promise::new(&mut |resolve, _| {
+                if let Some(window) = web_sys::window() {
+                    let _ =
+                        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+                }
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+            if mount.child_element_count() == 0 {
+                IDLE_APPS.with(|idle| idle.borrow_mut().push((mount, app)));
+                return;
             }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
-        IDLE_APPS.with(|idle| idle.borrow_mut().push((mount, app)));
+        }
     });
 }
 
