@@ -360,7 +360,10 @@ async fn within(promise: js_sys::Promise, ms: i32) -> Result<Option<JsValue>, Js
     Ok((!is_time_out(&first)).then_some(first))
 }
 
-/// Whether a Content-Type names JSON: `application/json`, `application/ld+json`, any `+json`.
+/// Whether a Content-Type may carry an article: any JSON type (`application/json`,
+/// `application/ld+json`, `…+json`), and the types servers give files they know nothing about
+/// (`text/plain`, `application/octet-stream`: a `.jsonld` file or a raw file host). Anything else
+/// (an HTML sign-in page, an image) says the answer is not the article.
 fn is_json_type(content_type: &str) -> bool {
     let essence = content_type
         .split(';')
@@ -368,7 +371,10 @@ fn is_json_type(content_type: &str) -> bool {
         .unwrap_or_default()
         .trim()
         .to_ascii_lowercase();
-    essence.ends_with("/json") || essence.ends_with("+json")
+    essence.ends_with("/json")
+        || essence.ends_with("+json")
+        || essence == "text/plain"
+        || essence == "application/octet-stream"
 }
 
 /// Fetches and reads the article at `url`; the article and the URL it finally came from (after

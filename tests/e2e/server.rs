@@ -26,6 +26,7 @@ const consoleInfo = console.info.bind(console);
 console.info = (...args) => { window.__pageNotes.push(args.map(String).join(" ")); consoleInfo(...args); };
 addEventListener("error", (event) => window.__pageErrors.push(String(event.message)));
 addEventListener("unhandledrejection", (event) => window.__pageErrors.push(String(event.reason)));
+customElements.whenDefined("reader-widget").then(() => { window.__definedAt = performance.now(); });
 document.addEventListener("securitypolicyviolation", (event) => window.__pageErrors.push(`CSP ${event.violatedDirective}: ${event.blockedURI}`), true);
 </script>"#;
 
@@ -67,8 +68,8 @@ impl Response {
 }
 
 /// The hostile answers a `src` can meet, under `/hostile/` on the page origin: an error status,
-/// an HTML page, JSON sent as plain text, a redirect to the seed article, and a response that
-/// never ends.
+/// an HTML page, JSON sent as plain text (accepted) and labelled as an image (refused), a
+/// redirect to the seed article, and a response that never ends.
 fn hostile(path: &str) -> Option<Response> {
     let name = path.strip_prefix("/hostile/")?;
     Some(match name {
@@ -81,6 +82,11 @@ fn hostile(path: &str) -> Option<Response> {
         "plain-text" => Response::new(
             200,
             "text/plain",
+            br#"{"headline":"H","body":[{"type":"paragraph","text":"p"}]}"#,
+        ),
+        "image" => Response::new(
+            200,
+            "image/png",
             br#"{"headline":"H","body":[{"type":"paragraph","text":"p"}]}"#,
         ),
         "redirect" => {
@@ -292,6 +298,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("js") => "text/javascript",
         Some("wasm") => "application/wasm",
         Some("json") => "application/json",
+        Some("jsonld") => "application/ld+json",
         Some("css") => "text/css",
         Some("svg") => "image/svg+xml",
         _ => "application/octet-stream",
