@@ -606,6 +606,29 @@ mod tests {
     }
 
     #[test]
+    fn a_duplicate_key_takes_its_last_value_as_the_browsers_json_parse_does() {
+        let article = parse_article(
+            r#"{"headline":"First","headline":"Last","body":[{"type":"paragraph","text":"p"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(article.headline, "Last");
+    }
+
+    #[test]
+    fn deeply_nested_json_is_a_malformed_article_not_a_crash() {
+        let deep = format!(
+            r#"{{"headline":"H","extra":{}{},"body":[{{"type":"paragraph","text":"p"}}]}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let error = parse_article(&deep).unwrap_err();
+        assert!(
+            matches!(error.kind(), LoadErrorKind::Malformed { .. }),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn reads_the_publishers_label_texts() {
         let article = parse_article(
             r#"{"headline":"H","labels":{"textSize":"Schriftgröße"},"body":[{"type":"paragraph","text":"p"}]}"#,

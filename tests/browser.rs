@@ -983,6 +983,23 @@ async fn a_direction_override_in_the_caption_cannot_reorder_the_credit_label() {
 }
 
 #[wasm_bindgen_test]
+async fn deeply_nested_json_in_an_unknown_field_is_read_past() {
+    // The browser's JSON.parse takes the nesting; the widget reads only the fields it knows.
+    let deep = format!(
+        r#"{{"headline":"Deep","extra":{}{},"body":[{{"type":"paragraph","text":"Text"}}]}}"#,
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let (container, host) = rendered_embed(&format!(
+        r#"<reader-widget><script type="application/json">{deep}</script></reader-widget>"#
+    ))
+    .await;
+    let headline = find(&host, ".rw-article__headline").and_then(|h| h.text_content());
+    assert_eq!(headline.as_deref(), Some("Deep"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn without_a_language_of_its_own_the_widget_speaks_its_ancestors() {
     let (container, host) = rendered_embed(&format!(
         r#"<div lang="uk"><section><reader-widget><script type="application/json">{NO_LANGUAGE}</script></reader-widget></section></div>"#

@@ -897,6 +897,8 @@ async fn each_way_a_src_can_fail_shows_the_error_with_its_own_kind(session: &Ses
         ["an HTML page", "/hostile/html"],
         ["JSON as plain text", "/hostile/plain-text"],
         ["JSON labelled as an image", "/hostile/image"],
+        ["Latin-1 bytes", "/hostile/latin-1"],
+        ["a byte-order mark", "/hostile/byte-order-mark"],
         ["a redirect", "/hostile/redirect"],
         ["a response that never ends", "/hostile/never-ends"],
         [
@@ -914,7 +916,7 @@ async fn each_way_a_src_can_fail_shows_the_error_with_its_own_kind(session: &Ses
                    const shown = !!embed.shadowRoot.querySelector('.rw-status--error');
                    window.__outcomes[name] = `${event.detail.kind}${shown ? '' : ' (not shown)'}`;
                  });
-                 embed.addEventListener('reader-widget-ready', () => { window.__outcomes[name] = 'ready'; });
+                 embed.addEventListener('reader-widget-ready', (event) => { window.__outcomes[name] = `ready: ${event.detail.headline}`; });
                  document.querySelector('main').append(embed);
                }"#,
             vec![cases.clone()],
@@ -935,9 +937,11 @@ async fn each_way_a_src_can_fail_shows_the_error_with_its_own_kind(session: &Ses
         "missing": "http",
         "status 500": "http",
         "an HTML page": "content-type",
-        "JSON as plain text": "ready",
+        "JSON as plain text": "ready: H",
         "JSON labelled as an image": "content-type",
-        "a redirect": "ready",
+        "Latin-1 bytes": "ready: Caf\u{fffd}",
+        "a byte-order mark": "ready: H",
+        "a redirect": "ready: US, Russia Fail to Agree on Syria Resolution",
         "a response that never ends": "timeout",
         "a CORS refusal": "network",
     });

@@ -84,6 +84,17 @@ fn hostile(path: &str) -> Option<Response> {
             "text/plain",
             br#"{"headline":"H","body":[{"type":"paragraph","text":"p"}]}"#,
         ),
+        // "Café" in Latin-1: the é is not UTF-8, and decodes as U+FFFD.
+        "latin-1" => Response::new(
+            200,
+            "application/json",
+            b"{\"headline\":\"Caf\xe9\",\"body\":[{\"type\":\"paragraph\",\"text\":\"p\"}]}",
+        ),
+        "byte-order-mark" => Response::new(
+            200,
+            "application/json",
+            b"\xef\xbb\xbf{\"headline\":\"H\",\"body\":[{\"type\":\"paragraph\",\"text\":\"p\"}]}",
+        ),
         "image" => Response::new(
             200,
             "image/png",
