@@ -364,7 +364,7 @@ async fn within(promise: js_sys::Promise, ms: i32) -> Result<Option<JsValue>, Js
 /// `application/ld+json`, `…+json`), and the types servers give files they know nothing about
 /// (`text/plain`, `application/octet-stream`: a `.jsonld` file or a raw file host). Anything else
 /// (an HTML sign-in page, an image) says the answer is not the article.
-fn is_json_type(content_type: &str) -> bool {
+fn may_carry_article(content_type: &str) -> bool {
     let essence = content_type
         .split(';')
         .next()
@@ -423,7 +423,7 @@ async fn fetch_article(
         }));
     }
     if let Ok(Some(content_type)) = response.headers().get("content-type") {
-        if !is_json_type(&content_type) {
+        if !may_carry_article(&content_type) {
             return Err(LoadError::new(LoadErrorKind::ContentType {
                 url: url.to_owned(),
                 content_type,
