@@ -674,8 +674,12 @@ async fn ready_tells_the_headline_source_and_format() {
         blob_url(SEED_JSON_LD)
     ));
     let hosts = embeds(&container);
+    // The event follows the render (in an effect), so wait for the event itself.
     for host in &hosts {
-        rendered(host).await;
+        wait_for("the ready event", || {
+            (!ready.from(host).is_empty()).then_some(())
+        })
+        .await;
     }
     let inline = ready.from(&hosts[0]);
     assert_eq!(inline.len(), 1);
