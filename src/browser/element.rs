@@ -105,14 +105,8 @@ fn connect(host: HtmlElement) {
         let _ = shadow.remove_child(&child);
     }
     styles::apply(&shadow);
-    // Only an app that rendered itself empty: it must not show another element's article.
-    let pooled = IDLE_APPS.with(|idle| {
-        let mut idle = idle.borrow_mut();
-        let empty = idle
-            .iter()
-            .rposition(|(mount, _)| mount.child_element_count() == 0)?;
-        Some(idle.swap_remove(empty))
-    });
+    // Pooled apps are empty: `retire` keeps only those that rendered themselves empty.
+    let pooled = IDLE_APPS.with(|idle| idle.borrow_mut().pop());
     let mount = match &pooled {
         Some((mount, _)) => mount.clone(),
         None => {

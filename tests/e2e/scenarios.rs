@@ -1040,6 +1040,8 @@ async fn removing_an_embed_aborts_its_fetch(session: &Session) -> Outcome {
             vec![],
         )
         .await?;
+    // Not `wait_until`'s ten seconds: the fetch time-out closes the request after ten seconds
+    // too, and would pass this test without the removal doing anything.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     loop {
         if aborted().await? > before {
