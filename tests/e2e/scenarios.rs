@@ -72,6 +72,7 @@ scenarios![all:
     each_way_a_src_can_fail_shows_the_error_with_its_own_kind,
     a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_working,
     removing_an_embed_aborts_its_fetch,
+    an_embed_removed_before_the_widget_starts_aborts_the_early_fetch,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
@@ -1018,19 +1019,37 @@ async fn a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_
     inside
 }
 
+/// How many never-ending responses the browser has closed so far.
+async fn aborted_requests(session: &Session) -> Result<u64, String> {
+    session
+        .script(
+            "return fetch('/hostile/aborted-count', { cache: 'no-store' }).then((r) => r.json())",
+            vec![],
+        )
+        .await
+        .map(|count| count.as_u64().unwrap_or(0))
+}
+
+/// Waits up to five seconds for the browser to close one more never-ending response. Not
+/// `wait_until`'s ten seconds: the fetch time-out closes the request after ten seconds too, and
+/// would pass a test without the removal doing anything.
+async fn a_request_is_aborted(session: &Session, before: u64) -> Outcome {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        if aborted_requests(session).await? > before {
+            return Ok(());
+        }
+        if std::time::Instant::now() > deadline {
+            return Err("the request went on after its embed was removed".into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
 async fn removing_an_embed_aborts_its_fetch(session: &Session) -> Outcome {
     session.open("index.html").await?;
     session.wait_for_article(0).await?;
-    let aborted = || async {
-        session
-            .script(
-                "return fetch('/hostile/aborted-count', { cache: 'no-store' }).then((r) => r.json())",
-                vec![],
-            )
-            .await
-            .map(|count| count.as_u64().unwrap_or(0))
-    };
-    let before = aborted().await?;
+    let before = aborted_requests(session).await?;
     session
         .script(
             r#"const embed = document.createElement('reader-widget');
@@ -1040,18 +1059,25 @@ async fn removing_an_embed_aborts_its_fetch(session: &Session) -> Outcome {
             vec![],
         )
         .await?;
-    // Not `wait_until`'s ten seconds: the fetch time-out closes the request after ten seconds
-    // too, and would pass this test without the removal doing anything.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    loop {
-        if aborted().await? > before {
-            return Ok(());
-        }
-        if std::time::Instant::now() > deadline {
-            return Err("the request went on after its embed was removed".into());
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
+    a_request_is_aborted(session, before).await
+}
+
+/// The loader fetches the articles of the embeds in the page while the WebAssembly loads; an
+/// embed removed before the widget starts lets go of that request.
+async fn an_embed_removed_before_the_widget_starts_aborts_the_early_fetch(
+    session: &Session,
+) -> Outcome {
+    session.open("index.html").await?;
+    let before = aborted_requests(session).await?;
+    session.open("hostile/removed-before-start.html").await?;
+    session
+        .wait_until(
+            "the widget to start",
+            "return window.__definedAt !== undefined && !document.querySelector('reader-widget')",
+            vec![],
+        )
+        .await?;
+    a_request_is_aborted(session, before).await
 }
 
 async fn an_async_script_renders_the_embeds(session: &Session) -> Outcome {

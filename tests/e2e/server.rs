@@ -69,7 +69,8 @@ impl Response {
 
 /// The hostile answers a `src` can meet, under `/hostile/` on the page origin: an error status,
 /// an HTML page, JSON sent as plain text (accepted) and labelled as an image (refused), a
-/// redirect to the seed article, and a response that never ends.
+/// redirect to the seed article, and a response that never ends; and a page whose embed of that
+/// response goes before the widget starts.
 fn hostile(path: &str) -> Option<Response> {
     let name = path.strip_prefix("/hostile/")?;
     Some(match name {
@@ -111,6 +112,18 @@ fn hostile(path: &str) -> Option<Response> {
             200,
             "application/json",
             ABORTED.load(Ordering::SeqCst).to_string().as_bytes(),
+        ),
+        // An embed the page removes once parsed: after the loader has asked for its article,
+        // before the widget has started.
+        "removed-before-start.html" => Response::new(
+            200,
+            "text/html; charset=utf-8",
+            br#"<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>An embed removed before the widget starts</title>
+<script type="module" src="../reader-widget.js"></script></head><body>
+<reader-widget src="/hostile/never-ends"></reader-widget>
+<script>document.addEventListener("DOMContentLoaded", () => document.querySelector("reader-widget").remove());</script>
+</body></html>"#,
         ),
         "never-ends" => {
             let mut response =
@@ -166,10 +179,7 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
     let page_port = serve(
         Arc::new(move |path: &str, query: &str| {
             let path = if path == "/" { "/index.html" } else { path };
-            if let Some(response) = hostile(path) {
-                return response;
-            }
-            let mut response = file(&pages_root, path);
+            let mut response = hostile(path).unwrap_or_else(|| file(&pages_root, path));
             if response.status == 200 && path.ends_with(".html") {
                 let page = String::from_utf8_lossy(&response.body);
                 response.body = publisher_page(&page, &asset_origin, query).into_bytes();
