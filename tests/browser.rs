@@ -6,186 +6,13 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element, HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
+use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const SEED: &str = include_str!("../demo/articles/syria-resolution.json");
-const STORAGE_KEY: &str = "reader-widget:text-size";
-
-fn document() -> Document {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .expect("a document")
-}
-
-/// Lets the browser and Yew's scheduler run for `ms` milliseconds.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("a window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("a timer");
-    });
-    JsFuture::from(promise).await.expect("the timer fires");
-}
-
-/// Polls `probe` until it returns something, failing after five seconds.
-async fn wait_for<T>(what: &str, probe: impl Fn() -> Option<T>) -> T {
-    for _ in 0..250 {
-        if let Some(found) = probe() {
-            return found;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for {what}");
-}
-
-/// A fresh container holding `markup`, with `<reader-widget>` defined.
-fn page(markup: &str) -> Element {
-    reader_widget::define_element();
-    let container = document().create_element("div").expect("a div");
-    container.set_inner_html(markup);
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&container)
-        .expect("appended");
-    container
-}
-
-fn embeds(container: &Element) -> Vec<HtmlElement> {
-    let list = container
-        .query_selector_all("reader-widget")
-        .expect("a selector");
-    (0..list.length())
-        .filter_map(|index| list.get(index))
-        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
-        .collect()
-}
-
-fn shadow(host: &HtmlElement) -> ShadowRoot {
-    host.shadow_root().expect("an open shadow root")
-}
-
-fn find(host: &HtmlElement, selector: &str) -> Option<HtmlElement> {
-    shadow(host)
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|element| element.dyn_into::<HtmlElement>().ok())
-}
-
-async fn rendered(host: &HtmlElement) -> HtmlElement {
-    wait_for("the article to render", || {
-        find(host, ".rw-article__paragraph")
-    })
-    .await
-}
-
-/// A fresh container holding `markup`, and its first embed once that has rendered its article.
-async fn rendered_embed(markup: &str) -> (Element, HtmlElement) {
-    let container = page(markup);
-    let host = embeds(&container).remove(0);
-    rendered(&host).await;
-    (container, host)
-}
-
-fn font_size_px(element: &Element) -> f64 {
-    let style = web_sys::window()
-        .expect("a window")
-        .get_computed_style(element)
-        .expect("computed style")
-        .expect("a style declaration");
-    let value = style.get_property_value("font-size").expect("font-size");
-    value.trim_end_matches("px").parse().expect("a pixel size")
-}
-
-/// The reader's default font size, which MD must equal.
-fn default_font_size_px() -> f64 {
-    let probe = document().create_element("div").expect("a div");
-    probe
-        .set_attribute("style", "font-size: medium")
-        .expect("style");
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&probe)
-        .expect("appended");
-    let size = font_size_px(&probe);
-    probe.remove();
-    size
-}
-
-fn step(host: &HtmlElement, code: &str) -> HtmlElement {
-    find(host, &format!("input[value=\"{code}\"]")).expect("the step's input")
-}
-
-fn step_label(host: &HtmlElement, code: &str) -> HtmlElement {
-    step(host, code)
-        .parent_element()
-        .and_then(|label| label.dyn_into::<HtmlElement>().ok())
-        .expect("the step's label")
-}
-
-fn checked_step(host: &HtmlElement) -> Option<String> {
-    find(host, "input:checked").and_then(|input| input.get_attribute("value"))
-}
-
-/// Clicks a step's label as a mouse user would, then waits for the article to take its size.
-async fn click_size(host: &HtmlElement, code: &str) {
-    step_label(host, code).click();
-    let rendered_class = format!(".rw-article.rw-size-{code}");
-    wait_for("the article to take the size", || {
-        find(host, &rendered_class)
-    })
-    .await;
-}
-
-fn press(target: &HtmlElement, key: &str) {
-    let init = KeyboardEventInit::new();
-    init.set_key(key);
-    init.set_bubbles(true);
-    init.set_cancelable(true);
-    init.set_composed(true);
-    let event =
-        KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("an event");
-    target.dispatch_event(&event).expect("dispatched");
-}
-
-fn paragraph_size(host: &HtmlElement) -> f64 {
-    font_size_px(&find(host, ".rw-article__paragraph").expect("a paragraph"))
-}
-
-fn inline_embed(attributes: &str) -> String {
-    format!(
-        r#"<reader-widget {attributes}><script type="application/json">{SEED}</script></reader-widget>"#
-    )
-}
-
-fn blob_url(json: &str) -> String {
-    let parts = js_sys::Array::of1(&JsValue::from_str(json));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).expect("a blob");
-    web_sys::Url::create_object_url_with_blob(&blob).expect("a blob URL")
-}
-
-/// Sends the `storage` event another tab causes: `key` set to `new_value`, or (`key` `None`)
-/// all of storage cleared, which leaves the reader with no choice of their own.
-fn storage_event_from_another_tab(key: Option<&str>, new_value: Option<&str>) {
-    let init = web_sys::StorageEventInit::new();
-    init.set_key(key);
-    init.set_new_value(new_value);
-    let event =
-        web_sys::StorageEvent::new_with_event_init_dict("storage", &init).expect("an event");
-    web_sys::window()
-        .expect("a window")
-        .dispatch_event(&event)
-        .expect("dispatched");
-}
+mod browser_support;
+use browser_support::*;
 
 #[wasm_bindgen_test]
 async fn mounts_into_an_open_shadow_root_from_inline_json() {
@@ -1149,4 +976,159 @@ async fn the_labels_attribute_wins_over_the_articles_labels_which_win_over_the_t
     })
     .await;
     container.remove();
+}
+
+/// A JSON string literal holding `text`, fit for an inline script: `</` written `<\/`, as a
+/// publisher must, or the HTML parser would end the script there.
+fn json_string(text: &str) -> String {
+    js_sys::JSON::stringify(&JsValue::from_str(text))
+        .ok()
+        .and_then(|json| json.as_string())
+        .expect("a string literal")
+        .replace("</", "<\\/")
+}
+
+/// `text` as HTML text, with `&` and `<` escaped.
+fn html_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+/// One article in each of the widget's three source kinds (its JSON, JSON-LD and the
+/// publisher's markup), as embeds: `paragraphs` empty gives an article without a body.
+fn in_each_source_kind(
+    headline: &str,
+    byline: &str,
+    image_src: &str,
+    source_url: &str,
+    paragraphs: &[&str],
+) -> [(&'static str, String); 3] {
+    let json_blocks: Vec<String> = paragraphs
+        .iter()
+        .map(|text| format!(r#"{{"type":"paragraph","text":{}}}"#, json_string(text)))
+        .collect();
+    let json = format!(
+        r#"{{"headline":{},"byline":{},"image":{{"src":{},"alt":"A"}},"source":{{"name":"Agency","url":{}}},"body":[{}]}}"#,
+        json_string(headline),
+        json_string(byline),
+        json_string(image_src),
+        json_string(source_url),
+        json_blocks.join(",")
+    );
+    let json_ld = format!(
+        r#"{{"@context":"https://schema.org","@type":"NewsArticle","headline":{},"author":{{"name":{}}},"image":{{"url":{}}},"publisher":{{"name":"Agency","url":{}}},"articleBody":{}}}"#,
+        json_string(headline),
+        json_string(byline),
+        json_string(image_src),
+        json_string(source_url),
+        json_string(&paragraphs.join("\n\n"))
+    );
+    let markup_paragraphs: String = paragraphs
+        .iter()
+        .map(|text| format!("<p>{}</p>", html_text(text)))
+        .collect();
+    let markup = format!(
+        r#"<article><h1>{}</h1><p class="byline">{}</p><figure><img src="{}" alt="A"></figure>{markup_paragraphs}</article>"#,
+        html_text(headline),
+        html_text(byline),
+        image_src.replace('"', "&quot;")
+    );
+    [
+        (
+            "json",
+            format!(
+                r#"<reader-widget><script type="application/json">{json}</script></reader-widget>"#
+            ),
+        ),
+        (
+            "json-ld",
+            format!(
+                r#"<reader-widget><script type="application/ld+json">{json_ld}</script></reader-widget>"#
+            ),
+        ),
+        ("html", format!("<reader-widget>{markup}</reader-widget>")),
+    ]
+}
+
+#[wasm_bindgen_test]
+async fn hostile_text_and_urls_are_harmless_in_each_source_kind() {
+    const MARKUP: &str = r#"<img src=x onerror="window.__attacked = true">"#;
+    const SCRIPT: &str = "<script>window.__attacked = true</script>";
+    const OVERRIDE: &str = "By \u{202e}someone";
+    for (kind, embed) in in_each_source_kind(
+        MARKUP,
+        OVERRIDE,
+        "vbscript:x",
+        "javascript:alert(1)",
+        &[SCRIPT],
+    ) {
+        let mut rendered_host = None;
+        let warnings = console_warnings(async {
+            let container = page(&embed);
+            let host = embeds(&container).remove(0);
+            rendered(&host).await;
+            rendered_host = Some((container, host));
+        })
+        .await;
+        let (container, host) = rendered_host.expect("rendered");
+        // Markup in text fields is text.
+        let headline = find(&host, ".rw-article__headline").and_then(|h| h.text_content());
+        assert_eq!(headline.as_deref(), Some(MARKUP), "{kind}");
+        let paragraph = find(&host, ".rw-article__paragraph").and_then(|p| p.text_content());
+        assert_eq!(paragraph.as_deref(), Some(SCRIPT), "{kind}");
+        assert!(find(&host, "script").is_none(), "{kind}: a script element");
+        // The image's URL is not a web link: the image goes, and the console says why.
+        assert!(find(&host, "img").is_none(), "{kind}: an image");
+        assert!(
+            warnings
+                .iter()
+                .any(|w| w.contains("ignored the image URL \"vbscript:x\"")),
+            "{kind}: {warnings:?}"
+        );
+        // The source's javascript: URL is no link (markup carries no source link).
+        assert!(find(&host, "a[href^=javascript]").is_none(), "{kind}");
+        if kind != "html" {
+            let source = find(&host, ".rw-article__source").and_then(|s| s.text_content());
+            assert_eq!(source.as_deref(), Some("Agency"), "{kind}");
+        }
+        // The override stays inside the byline.
+        let byline = find(&host, ".rw-article__byline").expect("the byline");
+        assert_eq!(byline.text_content().as_deref(), Some(OVERRIDE), "{kind}");
+        assert_eq!(computed(&byline, "unicode-bidi"), "isolate", "{kind}");
+        let attacked = js_sys::Reflect::get(&js_sys::global(), &"__attacked".into()).unwrap();
+        assert!(attacked.is_undefined(), "{kind}: the page's script ran");
+        container.remove();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn limits_and_an_empty_body_fail_alike_in_each_source_kind() {
+    let long_headline = "h".repeat(reader_widget::article::MAX_HEADLINE_CHARS + 1);
+    let long_paragraph = "p".repeat(reader_widget::article::MAX_TEXT_CHARS + 1);
+    let cases = [
+        ("too-large", long_headline.as_str(), vec!["Text"]),
+        (
+            "too-large",
+            "Headline",
+            vec!["Text", long_paragraph.as_str()],
+        ),
+        ("empty-body", "Headline", vec![]),
+    ];
+    for (expected, headline, paragraphs) in cases {
+        let errors = Heard::new("reader-widget-error");
+        for (kind, embed) in
+            in_each_source_kind(headline, "By", "a.svg", "https://example.org/", &paragraphs)
+        {
+            let container = page(&embed);
+            let host = embeds(&container).remove(0);
+            let error = wait_for("the error event", || errors.from(&host).pop()).await;
+            assert_eq!(
+                field(&error, "kind"),
+                expected,
+                "{kind}: {}",
+                field(&error, "message")
+            );
+            assert!(find(&host, ".rw-article").is_none(), "{kind}");
+            container.remove();
+        }
+    }
 }
