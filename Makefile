@@ -17,7 +17,8 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR=$(CURDIR)/target/relea
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 # The browser tier: wasm-bindgen-test in each engine, the runner starting and stopping its driver.
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
-BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --test browser
+# tests/fault.rs needs a fault on demand, which only the fault-injection feature compiles in.
+BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --features fault-injection --test browser --test fault
 
 .PHONY: tools dist demo test lint test-native test-browser test-e2e test-fuzz fuzz bench clean
 
@@ -39,7 +40,7 @@ test: tools lint test-native test-fuzz test-browser test-e2e
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets --features e2e -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --all-targets --features fault-injection -- -D warnings
 
 test-native:
 	cargo test

@@ -20,6 +20,66 @@ export function isTimeOut(value) {
   return value === TIMED_OUT;
 }
 
+// A fault in the WebAssembly (a panic, which aborts, or memory running out) is a trap that leaves
+// the module's state unknown. The first one is reported once, as one readable line; after it
+// nothing here calls into the module again. What each embed shows stays on screen, and its size
+// steps and skip links keep working through `followSizeStep` and `followSkipLink` below.
+let stopped = false;
+
+function stop(error) {
+  if (stopped) return;
+  stopped = true;
+  console.error(`<reader-widget>: the widget stopped after an internal error (${error}); each embed keeps what it shows.`);
+  // In each shadow root: `change` does not leave it. The event that met the fault may still be
+  // on its way out, and reaches these.
+  for (const element of document.querySelectorAll("reader-widget")) {
+    element.shadowRoot?.addEventListener("click", followSkipLink);
+    element.shadowRoot?.addEventListener("change", followSizeStep);
+  }
+}
+
+/** Calls `rust[name]`, unless a fault has stopped the module; the fault ends with the call. */
+function callRust(rust, name, ...args) {
+  if (stopped) return undefined;
+  try {
+    return rust[name](...args);
+  } catch (error) {
+    stop(error);
+    return undefined;
+  }
+}
+
+/** The glue and this file share the module's folder; frames from there mark its traps. */
+const moduleFolder = new URL("../../..", import.meta.url).href;
+
+// Traps in the module's own event listeners and tasks reach the page as uncaught errors.
+addEventListener("error", (event) => {
+  if (event.error instanceof WebAssembly.RuntimeError && String(event.error.stack).includes(moduleFolder)) {
+    event.preventDefault();
+    stop(event.error);
+  }
+});
+
+/** After a fault, a skip link still moves focus to its target in the same shadow root. */
+function followSkipLink(event) {
+  if (event.defaultPrevented) return;
+  const link = event.target.closest?.(".rw-skip-link");
+  const target = link?.getRootNode().getElementById(link.hash.slice(1));
+  if (!target) return;
+  event.preventDefault();
+  target.tabIndex = -1;
+  target.focus();
+}
+
+/** After a fault, a checked size step still gives its embed's article that step's size class. */
+function followSizeStep(event) {
+  const step = event.target;
+  const article = step.matches?.(".rw-sizes__input:checked") && step.getRootNode().querySelector(".rw-article");
+  if (!article) return;
+  article.classList.remove("rw-size-xs", "rw-size-sm", "rw-size-md", "rw-size-lg");
+  article.classList.add(`rw-size-${step.value}`);
+}
+
 export function defineReaderWidget(rust) {
   if (customElements.get("reader-widget")) {
     console.info("<reader-widget> is already defined; this copy of the script stays idle.");
@@ -34,31 +94,32 @@ export function defineReaderWidget(rust) {
       connectedCallback() {
         // Inline JSON children are parsed after the element itself; wait for them.
         if (document.readyState === "loading") {
-          document.addEventListener("DOMContentLoaded", () => this.isConnected && rust.connect(this), { once: true });
+          document.addEventListener("DOMContentLoaded", () => this.isConnected && callRust(rust, "connect", this), { once: true });
         } else {
-          rust.connect(this);
+          callRust(rust, "connect", this);
         }
       }
       disconnectedCallback() {
-        rust.disconnect(this);
+        callRust(rust, "disconnect", this);
       }
       attributeChangedCallback(name, oldValue, newValue) {
-        if (oldValue !== newValue) rust.attributeChanged(this);
+        if (oldValue !== newValue) callRust(rust, "attributeChanged", this);
       }
       /** The text-size step in force: "xs", "sm", "md" or "lg". Setting it is a reader's choice. */
       get textSize() {
-        return rust.textSize(this);
+        if (stopped) return this.shadowRoot?.querySelector(".rw-sizes__input:checked")?.value ?? "md";
+        return callRust(rust, "textSize", this);
       }
       set textSize(value) {
-        rust.setTextSize(this, String(value));
+        callRust(rust, "setTextSize", this, String(value));
       }
-      /** The article as a frozen plain object, or null until it is shown. */
+      /** The article as a frozen plain object, or null until it is shown (and after a fault). */
       get article() {
-        return rust.article(this);
+        return callRust(rust, "article", this) ?? null;
       }
       /** Loads the article again (fetches src again). */
       reload() {
-        rust.reload(this);
+        callRust(rust, "reload", this);
       }
     },
   );

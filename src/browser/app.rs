@@ -231,7 +231,15 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
         state: loaded.1.clone(),
         size,
         instance: props.instance,
-        onchoose_size: Callback::from(|size| text_size_store::choose(size, ChangeOrigin::Reader)),
+        onchoose_size: {
+            #[cfg(feature = "fault-injection")]
+            let host = props.host.clone();
+            Callback::from(move |size| {
+                #[cfg(feature = "fault-injection")]
+                fault_injection::panic_if_asked(&host);
+                text_size_store::choose(size, ChangeOrigin::Reader)
+            })
+        },
     };
     reader(&view, &refs)
 }
@@ -474,4 +482,17 @@ fn resolve_urls(mut article: Article, base: &str, element_name: &str) -> Article
         .as_deref()
         .and_then(|url| resolve(url, "canonical"));
     article
+}
+
+/// Test builds only (`--features fault-injection`, never in `dist/`): a fault on demand, for the
+/// browser tests of what a fault leaves behind (see `js/define-element.js`).
+#[cfg(feature = "fault-injection")]
+mod fault_injection {
+    /// Panics when the reader chooses a size in an element marked `data-fault`.
+    #[allow(clippy::panic)] // The one panic the tests need; compiled into test builds only.
+    pub fn panic_if_asked(host: &web_sys::HtmlElement) {
+        if host.has_attribute("data-fault") {
+            panic!("a fault injected by a test");
+        }
+    }
 }
