@@ -348,6 +348,51 @@ impl LabelOverrides {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+
+    /// Each override as its name and text, in [`OVERRIDE_KEYS`] order.
+    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
+        self.0.iter().map(|(key, text)| (*key, text.as_str()))
+    }
+}
+
+/// The widget's words for an article: in the article's language, else the element's or page's
+/// (`context_lang`), else English; then the article's `labels` field and the element's `labels`
+/// attribute, the attribute last. Also the language asked for that the widget does not speak,
+/// unless the publisher's texts say what language they are in (then there is nothing to report).
+pub fn choose_labels(
+    article_lang: Option<&str>,
+    context_lang: Option<&str>,
+    article_overrides: Option<&LabelOverrides>,
+    attribute_overrides: &LabelOverrides,
+) -> (Labels, Option<String>) {
+    let tag = article_lang
+        .or(context_lang)
+        .map(str::trim)
+        .filter(|tag| !tag.is_empty());
+    let mut unspoken = None;
+    let base = match tag {
+        None => ENGLISH,
+        Some(tag) => Labels::for_language(tag).unwrap_or_else(|| {
+            let overridden_lang = [Some(attribute_overrides), article_overrides]
+                .into_iter()
+                .flatten()
+                .any(|overrides| overrides.lang().is_some());
+            if !overridden_lang {
+                unspoken = Some(tag.to_owned());
+            }
+            ENGLISH
+        }),
+    };
+    let base = match article_overrides {
+        Some(overrides) if !overrides.is_empty() => base.overridden(overrides),
+        _ => base,
+    };
+    let labels = if attribute_overrides.is_empty() {
+        base
+    } else {
+        base.overridden(attribute_overrides)
+    };
+    (labels, unspoken)
 }
 
 impl Labels {
@@ -432,7 +477,7 @@ pub fn format_date(date: CalendarDate, lang: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     {
         let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(lang));
-        let options = js_sys::Object::new();
+        let options: js_sys::Object = crate::browser::dictionary();
         let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
         let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
         let formatter = js_sys::Intl::DateTimeFormat::new(&locales, &options);

@@ -8,15 +8,17 @@
 //! - standfirst: the first element with class `standfirst`;
 //! - byline: the first element with `rel="author"` or class `byline`;
 //! - date: the first `time[datetime]`;
+//! - source: the first element with class `source`: its text is the name, the `href` of a link
+//!   in it (or of the element itself) the URL;
 //! - figure: the first `figure` with an `img` (its `src` and `alt`); its `figcaption` is the
 //!   caption, less an element with class `credit`, which is the credit;
 //! - language: the `lang` of the `<article>`;
 //! - body: `p` (paragraph), `h2`/`h3` (subheading), `blockquote` (quote, with its `cite` or
 //!   `footer` as the source) and `ul`/`ol` (list), skipping the headline, the standfirst, the
-//!   byline and dateline paragraphs, and anything in `header`, `footer`, `figure`, `aside`,
-//!   `nav`, `script`, `style` or `template`.
+//!   byline, source and dateline paragraphs, and anything in `header`, `footer`, `figure`,
+//!   `aside`, `nav`, `script`, `style` or `template`.
 
-use crate::article::{pixels, whole_number, Article, ArticleFormat, Block, Image};
+use crate::article::{pixels, whole_number, Article, ArticleFormat, Block, Image, Source};
 
 /// What the extraction needs of a node of an HTML tree.
 pub trait MarkupNode: Sized {
@@ -97,6 +99,14 @@ pub fn read_markup<N: MarkupNode + Clone>(article: &N) -> Article {
         has_tag(n, &["time"]) && n.attribute("datetime").is_some()
     })
     .and_then(|time| time.attribute("datetime"));
+    let source = find_first(article, &|n: &N| has_class(n, "source")).and_then(|source| {
+        let name = clean(&source.text());
+        let url = find_first(&source, &|n: &N| {
+            has_tag(n, &["a"]) && n.attribute("href").is_some()
+        })
+        .and_then(|link| link.attribute("href"));
+        (!name.is_empty()).then_some(Source { name, url })
+    });
     let image = find_first(article, &|n: &N| {
         has_tag(n, &["figure"]) && find_first(n, &|i: &N| has_tag(i, &["img"])).is_some()
     })
@@ -110,6 +120,7 @@ pub fn read_markup<N: MarkupNode + Clone>(article: &N) -> Article {
         headline,
         standfirst,
         byline,
+        source,
         published,
         lang: article
             .attribute("lang")
@@ -169,7 +180,11 @@ fn read_blocks<N: MarkupNode + Clone>(
     let skipped = [
         "header", "footer", "figure", "aside", "nav", "script", "style", "template",
     ];
-    if skipped.contains(&tag.as_str()) || is_byline(node) || has_class(node, "standfirst") {
+    if skipped.contains(&tag.as_str())
+        || is_byline(node)
+        || has_class(node, "standfirst")
+        || has_class(node, "source")
+    {
         return;
     }
     if tag == headline_tag && !*headline_skipped {
@@ -353,6 +368,48 @@ mod tests {
         assert_eq!(article.published.as_deref(), Some("2013-09-24T00:00:00Z"));
         assert_eq!(article.lang.as_deref(), Some("en"));
         assert_eq!(article.format, ArticleFormat::Html);
+    }
+
+    #[test]
+    fn reads_the_source_with_its_link_and_keeps_it_out_of_the_body() {
+        let article = read_markup(&el(
+            "article",
+            &[],
+            vec![
+                el("h1", &[], vec![text("H")]),
+                el(
+                    "p",
+                    &[("class", "source")],
+                    vec![el(
+                        "a",
+                        &[("href", "https://www.voanews.com/")],
+                        vec![text("Voice of America")],
+                    )],
+                ),
+                el("p", &[], vec![text("Body")]),
+            ],
+        ));
+        let source = article.source.expect("a source");
+        assert_eq!(source.name, "Voice of America");
+        assert_eq!(source.url.as_deref(), Some("https://www.voanews.com/"));
+        assert_eq!(
+            article.body,
+            vec![Block::Paragraph {
+                text: "Body".into()
+            }]
+        );
+        let unlinked = read_markup(&el(
+            "article",
+            &[],
+            vec![el("span", &[("class", "source")], vec![text("Agency")])],
+        ));
+        assert_eq!(
+            unlinked.source,
+            Some(Source {
+                name: "Agency".into(),
+                url: None
+            })
+        );
     }
 
     #[test]

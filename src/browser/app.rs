@@ -15,7 +15,7 @@ use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events};
 use crate::components::{reader, LoadState, ReaderProps, ReaderRefs};
 use crate::error::{LoadError, LoadErrorKind};
-use crate::labels::{LabelOverrides, Labels, ENGLISH};
+use crate::labels::{choose_labels, LabelOverrides, Labels};
 use crate::text_size::TextSize;
 
 /// Where an embed's article comes from.
@@ -249,10 +249,8 @@ thread_local! {
     static UNKNOWN_LANGUAGES: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The widget's words: in the article's language, else the element's or page's, else English;
-/// then the article's `labels` field and the element's `labels` attribute, the attribute last.
-/// A language the widget does not speak falls back to English, said once in the console unless
-/// the publisher's own texts say what language they are in.
+/// The widget's words (see [`choose_labels`]). A language the widget does not speak falls back
+/// to English, said once in the console.
 fn labels_for(
     state: &LoadState,
     context_lang: Option<&str>,
@@ -263,39 +261,19 @@ fn labels_for(
         LoadState::Ready(article) => Some(article),
         _ => None,
     };
-    let article_overrides = article.map(|article| &article.labels);
-    let tag = article
-        .and_then(|article| article.lang.as_deref())
-        .or(context_lang)
-        .map(str::trim)
-        .filter(|tag| !tag.is_empty());
-    let base = match tag {
-        None => ENGLISH,
-        Some(tag) => Labels::for_language(tag).unwrap_or_else(|| {
-            let overridden_lang = [Some(attribute_overrides), article_overrides]
-                .into_iter()
-                .flatten()
-                .any(|overrides| overrides.lang().is_some());
-            if !overridden_lang && first_report_of(tag) {
-                console::warn(
-                    element_name,
-                    &format!(
-                        "the widget does not speak \"{tag}\" yet; its controls are in English"
-                    ),
-                );
-            }
-            ENGLISH
-        }),
-    };
-    let base = match article_overrides {
-        Some(overrides) if !overrides.is_empty() => base.overridden(overrides),
-        _ => base,
-    };
-    if attribute_overrides.is_empty() {
-        base
-    } else {
-        base.overridden(attribute_overrides)
+    let (labels, unspoken) = choose_labels(
+        article.and_then(|article| article.lang.as_deref()),
+        context_lang,
+        article.map(|article| &article.labels),
+        attribute_overrides,
+    );
+    if let Some(tag) = unspoken.filter(|tag| first_report_of(tag)) {
+        console::warn(
+            element_name,
+            &format!("the widget does not speak \"{tag}\" yet; its controls are in English"),
+        );
     }
+    labels
 }
 
 /// Whether `tag` is reported as unknown for the first time on this page.
@@ -405,7 +383,7 @@ async fn fetch_article(
     let window = web_sys::window().ok_or_else(|| network_error("no window".into()))?;
     // The loader's request, made while the WebAssembly loaded, if it made one for this URL.
     let request = take_early_article(url).unwrap_or_else(|| {
-        let init = RequestInit::new();
+        let init: RequestInit = crate::browser::dictionary();
         init.set_signal(signal);
         window.fetch_with_str_and_init(url, &init)
     });

@@ -41,7 +41,7 @@ pub fn error(host: &HtmlElement, error: &LoadError) {
 }
 
 fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
-    let init = CustomEventInit::new();
+    let init: CustomEventInit = crate::browser::dictionary();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(detail);

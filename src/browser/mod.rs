@@ -14,6 +14,15 @@ use wasm_bindgen::prelude::*;
 
 pub use element::define_element;
 
+/// A fresh options object without a prototype, for a platform API's dictionary argument. The
+/// platform reads dictionary members through the prototype chain, so a page that extends
+/// `Object.prototype` (with a `body`, say) would otherwise slip members into the widget's calls
+/// (a GET with a body is refused).
+pub fn dictionary<T: JsCast>() -> T {
+    let no_prototype: js_sys::Object = JsValue::NULL.unchecked_into();
+    js_sys::Object::create(&no_prototype).unchecked_into()
+}
+
 /// Runs once when the WebAssembly module is instantiated.
 #[wasm_bindgen(start)]
 pub fn start() {
