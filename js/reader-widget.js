@@ -6,7 +6,15 @@
 // each element takes its response once (by URL), and fetches anything later itself. A request
 // whose elements have all left the page by the time the widget starts is aborted.
 if (!customElements.get("reader-widget")) {
-  const wasm = fetch(new URL("wasm/reader-widget_bg.wasm", import.meta.url));
+  // A page with server-rendered snippets (their declarative shadow roots are parsed by now) gets
+  // the build that can take them over as they are; any other page the smaller one.
+  const serverRendered = [...document.querySelectorAll("reader-widget")].some((element) =>
+    element.shadowRoot?.querySelector(".rw-mount[data-server-rendered]"),
+  );
+  const build = serverRendered
+    ? { wasm: "wasm-hydrating/reader-widget_bg.wasm", glue: () => import("./wasm-hydrating/reader-widget.js") }
+    : { wasm: "wasm/reader-widget_bg.wasm", glue: () => import("./wasm/reader-widget.js") };
+  const wasm = fetch(new URL(build.wasm, import.meta.url));
   const early = (globalThis[Symbol.for("reader-widget:early-articles")] = new Map());
   const requests = new Map(); // url → { controller, elements }
   for (const element of document.querySelectorAll("reader-widget[src]")) {
@@ -17,7 +25,8 @@ if (!customElements.get("reader-widget")) {
       if (!/^https?:/.test(url)) continue;
       if (!requests.has(url)) {
         const controller = new AbortController();
-        const response = fetch(url, { signal: controller.signal });
+        // No prototype: fetch reads its options through it, and a page may have put a `body` there.
+        const response = fetch(url, { __proto__: null, signal: controller.signal });
         response.catch(() => {}); // Its element hears of a failure; unclaimed, it is nobody's.
         early.set(url, response);
         requests.set(url, { controller, elements: [] });
@@ -35,7 +44,8 @@ if (!customElements.get("reader-widget")) {
       }
     }
   };
-  import("./wasm/reader-widget.js")
+  build
+    .glue()
     .then((glue) => glue.default({ module_or_path: wasm }))
     .then(abortUnclaimed)
     .catch((error) => console.error("<reader-widget>: the widget could not start:", error));

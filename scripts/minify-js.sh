@@ -7,4 +7,4 @@ staging=${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}
 esbuild="$(dirname "$0")/../node_modules/.bin/esbuild"
 while IFS= read -r file; do
   "$esbuild" "$file" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$file"
-done < <(find "$staging/reader-widget.js" "$staging/wasm" -name '*.js')
+done < <(find "$staging/reader-widget.js" "$staging/wasm" "$staging/wasm-hydrating" -name '*.js')

@@ -1,5 +1,5 @@
 // The last step of the release build (run by scripts/post-build.sh): gives the WebAssembly, the
-// glue and its snippets content-hashed names, so a CDN can cache them forever, and points the
+// glue and its snippets of both builds content-hashed names, so a CDN can cache them forever, and points the
 // stable entry `reader-widget.js` at them; then writes `reader-widget.manifest.json` (every
 // widget file with its size and SRI sha384 hash) and a `package.json` whose `files` are the
 // distribution, so npm-backed CDNs can serve it as it is.
@@ -41,21 +41,28 @@ function rewriteImport(path, from, to) {
   writeFileSync(path, text.replace(pattern, `$1$2${to}$2`));
 }
 
-const wasmDir = join(dir, "wasm");
-const glue = join(wasmDir, "reader-widget.js");
 const entry = join(dir, "reader-widget.js");
-
-for (const snippet of filesUnder(join(wasmDir, "snippets"))) {
-  const hashed = hashName(snippet);
-  rewriteImport(glue, `./${relative(wasmDir, snippet)}`, `./${relative(wasmDir, hashed)}`);
+// Two builds of the widget, the same files in each folder: wasm/ and, for pages with
+// server-rendered snippets, wasm-hydrating/ (see scripts/hydrating-build.sh).
+const buildDirs = ["wasm", "wasm-hydrating"].map((name) => join(dir, name));
+for (const wasmDir of buildDirs) {
+  const folder = relative(dir, wasmDir);
+  const glue = join(wasmDir, "reader-widget.js");
+  for (const snippet of filesUnder(join(wasmDir, "snippets"))) {
+    const hashed = hashName(snippet);
+    rewriteImport(glue, `./${relative(wasmDir, snippet)}`, `./${relative(wasmDir, hashed)}`);
+  }
+  const wasm = hashName(join(wasmDir, "reader-widget_bg.wasm"));
+  rewrite(entry, `"${folder}/reader-widget_bg.wasm"`, `"${relative(dir, wasm)}"`);
+  const hashedGlue = hashName(glue);
+  rewrite(entry, `"./${folder}/reader-widget.js"`, `"./${relative(dir, hashedGlue)}"`);
 }
-const wasm = hashName(join(wasmDir, "reader-widget_bg.wasm"));
-rewrite(entry, "wasm/reader-widget_bg.wasm", relative(dir, wasm));
-const hashedGlue = hashName(glue);
-rewrite(entry, "./wasm/reader-widget.js", `./${relative(dir, hashedGlue)}`);
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync("Cargo.toml", "utf8"))?.[1] ?? "0.0.0";
-const distribution = [entry, ...filesUnder(wasmDir)].map((path) => relative(dir, path)).sort();
+// The stylesheet of server-rendered snippets keeps its name too: snippets already in pages link it.
+const distribution = [entry, join(dir, "reader-widget.css"), ...buildDirs.flatMap(filesUnder)]
+  .map((path) => relative(dir, path))
+  .sort();
 const manifest = {
   name: "reader-widget",
   version,

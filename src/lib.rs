@@ -29,6 +29,8 @@ pub mod json;
 pub mod json_ld;
 pub mod labels;
 pub mod markup;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod snippet;
 pub mod text_size;
 
 #[cfg(target_arch = "wasm32")]

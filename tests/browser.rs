@@ -1132,3 +1132,110 @@ async fn limits_and_an_empty_body_fail_alike_in_each_source_kind() {
         }
     }
 }
+
+/// The seed article's server-rendered snippet, as `reader-widget-snippet` writes it (a native
+/// test in `src/snippet.rs` keeps it current).
+const SERVER_RENDERED: &str = include_str!("fixtures/server-rendered-seed.html");
+
+/// A container, not yet in the page, holding `html` parsed as a page's HTML is, declarative
+/// shadow roots included (`setHTMLUnsafe`; `innerHTML` leaves them as templates).
+#[cfg(feature = "hydration")]
+fn parsed_with_shadow_roots(html: &str) -> Element {
+    reader_widget::define_element();
+    let container = document().create_element("div").expect("a div");
+    let set_html = js_sys::Reflect::get(&container, &"setHTMLUnsafe".into())
+        .ok()
+        .and_then(|function| function.dyn_into::<js_sys::Function>().ok())
+        .expect("setHTMLUnsafe");
+    set_html
+        .call1(&container, &JsValue::from_str(html))
+        .expect("parsed");
+    container
+}
+
+#[cfg(feature = "hydration")]
+#[wasm_bindgen_test]
+async fn hydration_keeps_the_server_rendered_nodes_and_makes_them_live() {
+    let ready = Heard::new("reader-widget-ready");
+    let container = parsed_with_shadow_roots(SERVER_RENDERED);
+    let host = embeds(&container).remove(0);
+    // The snippet's nodes, before the widget has seen them.
+    let before: Vec<HtmlElement> = [
+        ".rw",
+        ".rw-article",
+        ".rw-article__headline",
+        ".rw-article__paragraph",
+        ".rw-skip-link",
+        ".rw-sizes__input",
+    ]
+    .iter()
+    .map(|selector| find(&host, selector).expect("server-rendered"))
+    .collect();
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("appended");
+    let detail = wait_for("the ready event", || ready.from(&host).pop()).await;
+    assert_eq!(field(&detail, "format"), "html");
+    let after = [
+        ".rw",
+        ".rw-article",
+        ".rw-article__headline",
+        ".rw-article__paragraph",
+        ".rw-skip-link",
+        ".rw-sizes__input",
+    ]
+    .map(|selector| find(&host, selector).expect("still there"));
+    for (was, is) in before.iter().zip(after.iter()) {
+        let is: &web_sys::Node = is.as_ref();
+        assert!(
+            was.is_same_node(Some(is)),
+            "{} was replaced",
+            was.class_name()
+        );
+    }
+    // One article, one switcher: nothing rendered beside the snippet's markup.
+    assert_eq!(
+        shadow(&host)
+            .query_selector_all(".rw-article")
+            .expect("a selector")
+            .length(),
+        1
+    );
+    // The switcher is live: each step sizes the article, and the skip link moves focus.
+    let medium = {
+        click_size(&host, "md").await;
+        paragraph_size(&host)
+    };
+    click_size(&host, "lg").await;
+    assert!((paragraph_size(&host) - medium * 1.25).abs() < 0.5);
+    let paragraph = find(&host, ".rw-article__paragraph").expect("a paragraph");
+    let paragraph: &web_sys::Node = paragraph.as_ref();
+    assert!(after[3].is_same_node(Some(paragraph)));
+    find(&host, ".rw-skip-link").expect("a skip link").click();
+    let focused = shadow(&host)
+        .active_element()
+        .map(|element| element.class_name())
+        .unwrap_or_default();
+    assert!(
+        focused.contains("rw-article__body"),
+        "focus is on {focused:?}"
+    );
+    click_size(&host, "md").await;
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn without_declarative_shadow_roots_the_snippet_renders_from_its_markup() {
+    // `innerHTML` leaves the template a template, as a browser without declarative shadow roots
+    // does: the widget reads the light-DOM article and renders as it always has.
+    let (container, host) = rendered_embed(SERVER_RENDERED).await;
+    let headline = find(&host, ".rw-article__headline").and_then(|h| h.text_content());
+    assert_eq!(
+        headline.as_deref(),
+        Some("US, Russia Fail to Agree on Syria Resolution")
+    );
+    assert!(find(&host, "[data-server-rendered]").is_none());
+    container.remove();
+}

@@ -10,6 +10,8 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Url};
 use yew::{AppHandle, AttrValue};
 
+#[cfg(feature = "hydration")]
+use crate::article::{check, Article};
 use crate::browser::app::{ArticleSource, EmbedRoot, EmbedRootProps, ReaderAppProps, SharedView};
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events, styles};
@@ -100,6 +102,26 @@ fn connect(host: HtmlElement) {
         console::error(&element_name(&host), &"could not attach a shadow root");
         return;
     };
+    let instance = LAST_INSTANCE.with(|last| {
+        last.set(last.get().wrapping_add(1));
+        last.get()
+    });
+    let view = SharedView::default();
+    let props = props_of(&host, instance, 0, &view);
+    #[cfg(feature = "hydration")]
+    if let Some(mount) = server_rendered_mount(&shadow, &props.source) {
+        // Take over the snippet's markup as it is: the same nodes, now live.
+        let _ = mount.remove_attribute("data-server-rendered");
+        styles::apply(&shadow);
+        register(&host, instance, view, &mount);
+        let app = yew::Renderer::<EmbedRoot>::with_root_and_props(
+            mount,
+            EmbedRootProps { embed: Some(props) },
+        )
+        .hydrate();
+        put_app_back(&host, app);
+        return;
+    }
     // A reconnected element starts afresh in the shadow root it already has.
     while let Some(child) = shadow.first_child() {
         let _ = shadow.remove_child(&child);
@@ -126,14 +148,20 @@ fn connect(host: HtmlElement) {
         }
         return;
     }
-    let instance = LAST_INSTANCE.with(|last| {
-        last.set(last.get().wrapping_add(1));
-        last.get()
-    });
-    let view = SharedView::default();
-    let props = EmbedRootProps {
-        embed: Some(props_of(&host, instance, 0, &view)),
+    register(&host, instance, view, &mount);
+    let props = EmbedRootProps { embed: Some(props) };
+    let app = match pooled {
+        Some((_, mut app)) => {
+            app.update(props);
+            app
+        }
+        None => yew::Renderer::<EmbedRoot>::with_root_and_props(mount, props).render(),
     };
+    put_app_back(&host, app);
+}
+
+/// Records a connected element, whose app is on its way.
+fn register(host: &HtmlElement, instance: u32, view: SharedView, mount: &Element) {
     EMBEDS.with(|embeds| {
         embeds.borrow_mut().push(Embed {
             host: host.clone(),
@@ -144,14 +172,23 @@ fn connect(host: HtmlElement) {
             mount: mount.clone(),
         })
     });
-    let app = match pooled {
-        Some((_, mut app)) => {
-            app.update(props);
-            app
-        }
-        None => yew::Renderer::<EmbedRoot>::with_root_and_props(mount, props).render(),
+}
+
+/// The mount of a server-rendered snippet (see `src/snippet.rs`) that the app can take over as
+/// it is: rendered by this version of the widget, for the article the element's markup gives,
+/// so that the app's first render is the markup already there. (Without the `hydration`
+/// feature, a snippet's shadow root is emptied and rendered anew, as a reconnected element's.)
+#[cfg(feature = "hydration")]
+fn server_rendered_mount(shadow: &ShadowRoot, source: &ArticleSource) -> Option<Element> {
+    let ArticleSource::Markup(article) = source else {
+        return None;
     };
-    put_app_back(&host, app);
+    check(Article::clone(article)).ok()?;
+    let mount = shadow
+        .query_selector(".rw-mount[data-server-rendered]")
+        .ok()??;
+    let version = mount.get_attribute("data-server-rendered")?;
+    (version == env!("CARGO_PKG_VERSION")).then_some(mount)
 }
 
 fn disconnect(host: HtmlElement) {
@@ -305,8 +342,9 @@ fn article_of(host: HtmlElement) -> JsValue {
 
 fn shadow_root(host: &HtmlElement) -> Option<ShadowRoot> {
     host.shadow_root().or_else(|| {
-        host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-            .ok()
+        let init: ShadowRootInit = crate::browser::dictionary();
+        init.set_mode(ShadowRootMode::Open);
+        host.attach_shadow(&init).ok()
     })
 }
 

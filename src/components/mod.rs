@@ -12,7 +12,7 @@ mod skip_links;
 mod status_message;
 
 pub use article_view::article_view;
-pub use reader::{reader, LoadState, Reader, ReaderProps, ReaderRefs};
+pub use reader::{reader, LoadState, Reader, ReaderProps, ReaderRefs, ServerReader};
 pub use size_switcher::size_switcher;
 pub use skip_links::{skip_links, SkipTargets};
 pub use status_message::status_message;

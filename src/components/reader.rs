@@ -19,7 +19,7 @@ pub enum LoadState {
     Failed(LoadError),
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Clone, Properties, PartialEq)]
 pub struct ReaderProps {
     /// The article, or why there is none yet.
     pub state: LoadState,
@@ -53,6 +53,14 @@ pub fn Reader(props: &ReaderProps) -> Html {
         nav: use_node_ref(),
     };
     reader(props, &refs)
+}
+
+/// [`Reader`] inside one more component: the tree of a server-rendered snippet, whose component
+/// markers then nest as the browser app's do (its root, then the embed's own component), which
+/// hydration walks.
+#[component]
+pub fn ServerReader(props: &ReaderProps) -> Html {
+    html! { <Reader ..props.clone() /> }
 }
 
 /// The whole widget for one embed. A view function, so that the browser's app renders it

@@ -71,6 +71,8 @@ scenarios![all:
     a_hostile_host_stylesheet_and_base_leave_the_widget_as_it_is,
     each_way_a_src_can_fail_shows_the_error_with_its_own_kind,
     a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_working,
+    a_server_rendered_snippet_is_taken_over_in_place,
+    without_the_script_a_server_rendered_snippet_reads_and_its_sizes_work,
     removing_an_embed_aborts_its_fetch,
     an_embed_removed_before_the_widget_starts_aborts_the_early_fetch,
     an_async_script_renders_the_embeds,
@@ -659,6 +661,7 @@ async fn axe_finds_nothing_on_every_demo_page_at_every_size(session: &Session) -
         ("pages/theming.html", 3),
         ("pages/errors.html", 3),
         ("pages/languages.html", 3),
+        (SERVER_RENDERED_PAGE, 1),
     ];
     for (page, embeds) in pages {
         session.open(page).await?;
@@ -968,6 +971,16 @@ async fn a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_
         .choose_size(0, "lg")
         .await
         .map_err(|reason| format!("in the page: {reason}"))?;
+    // An embed added now fetches its article itself, past the same prototypes.
+    session
+        .script(
+            r#"const embed = document.createElement('reader-widget');
+               embed.setAttribute('src', '../articles/syria-resolution.json');
+               document.querySelector('main').append(embed);"#,
+            vec![],
+        )
+        .await?;
+    session.wait_for_article(1).await?;
     let errors = session.script("return window.__pageErrors", vec![]).await?;
     ensure(errors == json!([]), || {
         format!("the page reported {errors}")
@@ -1017,6 +1030,80 @@ async fn a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_
         .await
         .doing("leaving the frame")?;
     inside
+}
+
+/// The demo's server-rendered page: the snippet `reader-widget-snippet` made of the seed article.
+const SERVER_RENDERED_PAGE: &str = "pages/server-rendered.html";
+
+async fn a_server_rendered_snippet_is_taken_over_in_place(session: &Session) -> Outcome {
+    session.open(SERVER_RENDERED_PAGE).await?;
+    // The `article` property is set once the app shows the article: the widget has started.
+    session
+        .wait_until(
+            "the widget to take the snippet over",
+            "return document.querySelector('reader-widget').article ?? null",
+            vec![],
+        )
+        .await?;
+    let kept = session
+        .in_embed(
+            0,
+            r#"const parsed = window.__parsedArticles?.[0];
+               return { parsed: !!parsed, same: parsed === root.querySelector('.rw-article'),
+                        articles: root.querySelectorAll('.rw-article').length,
+                        server: root.querySelectorAll('[data-server-rendered]').length,
+                        lightShown: document.querySelector('reader-widget > article').getClientRects().length > 0 };"#,
+        )
+        .await?;
+    ensure(
+        kept == json!({ "parsed": true, "same": true, "articles": 1, "server": 0, "lightShown": false }),
+        || format!("after the widget started: {kept}"),
+    )?;
+    // Live: the reader's choice sizes the text, and follows to the class the app sets.
+    let medium = session.medium_px().await?;
+    session.choose_size(0, "lg").await?;
+    let large = session.paragraph_px(0).await?;
+    ensure((large - medium * 1.25).abs() < 0.5, || {
+        format!("LG made the paragraph {large}px, MD is {medium}px")
+    })?;
+    session.choose_size(0, "md").await?;
+    let errors = session.script("return window.__pageErrors", vec![]).await?;
+    ensure(errors == json!([]), || {
+        format!("the page reported {errors}")
+    })
+}
+
+async fn without_the_script_a_server_rendered_snippet_reads_and_its_sizes_work(
+    session: &Session,
+) -> Outcome {
+    session
+        .open(&format!("{SERVER_RENDERED_PAGE}?no-script"))
+        .await?;
+    let seen = session
+        .in_embed(
+            0,
+            r#"const headline = root?.querySelector('.rw-article__headline');
+               return { headline: headline?.textContent ?? null,
+                        shown: !!headline && headline.getClientRects().length > 0,
+                        lightShown: document.querySelector('reader-widget > article').getClientRects().length > 0 };"#,
+        )
+        .await?;
+    ensure(
+        seen == json!({ "headline": SEED_HEADLINE, "shown": true, "lightShown": false }),
+        || format!("without the script: {seen}"),
+    )?;
+    let violations = axe_violations(session).await?;
+    ensure(violations == json!([]), || {
+        format!("without the script, axe reports {violations}")
+    })?;
+    // The size steps are radio buttons, and the stylesheet follows the checked one.
+    let medium = session.medium_px().await?;
+    let step = session.find_in_embed(0, "input[value='lg']").await?;
+    session.click(step).await?;
+    let large = session.paragraph_px(0).await?;
+    ensure((large - medium * 1.25).abs() < 0.5, || {
+        format!("without the script, LG made the paragraph {large}px, MD is {medium}px")
+    })
 }
 
 /// How many never-ending responses the browser has closed so far.

@@ -16,7 +16,8 @@ use std::thread;
 static ABORTED: AtomicUsize = AtomicUsize::new(0);
 
 /// Records console errors, uncaught exceptions and Content-Security-Policy violations in
-/// `window.__pageErrors`, and console notes in `window.__pageNotes`, from the start.
+/// `window.__pageErrors`, and console notes in `window.__pageNotes`, from the start; and, once
+/// the page is parsed, each embed's server-rendered article node in `window.__parsedArticles`.
 const ERROR_RECORDER: &str = r#"<script>
 window.__pageErrors = [];
 window.__pageNotes = [];
@@ -27,6 +28,7 @@ console.info = (...args) => { window.__pageNotes.push(args.map(String).join(" ")
 addEventListener("error", (event) => window.__pageErrors.push(String(event.message)));
 addEventListener("unhandledrejection", (event) => window.__pageErrors.push(String(event.reason)));
 customElements.whenDefined("reader-widget").then(() => { window.__definedAt = performance.now(); });
+document.addEventListener("DOMContentLoaded", () => { window.__parsedArticles = [...document.querySelectorAll("reader-widget")].map((element) => element.shadowRoot?.querySelector(".rw-article") ?? null); });
 document.addEventListener("securitypolicyviolation", (event) => window.__pageErrors.push(`CSP ${event.violatedDirective}: ${event.blockedURI}`), true);
 </script>"#;
 

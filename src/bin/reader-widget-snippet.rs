@@ -1,0 +1,344 @@
+//! `reader-widget-snippet`: the publisher's embed snippet, rendered ahead of time (see
+//! `src/snippet.rs`), and an oEmbed endpoint that serves it.
+//!
+//! ```text
+//! reader-widget-snippet [OPTIONS] ARTICLE          the snippet for ARTICLE (JSON, JSON-LD or HTML)
+//! reader-widget-snippet [OPTIONS] --into PAGE ARTICLE
+//!                                                  PAGE with the snippet in place of the line
+//!                                                  <!-- reader-widget-snippet -->
+//! reader-widget-snippet stylesheet                 the stylesheet snippets link to
+//! reader-widget-snippet serve [OPTIONS] [--address 127.0.0.1:8090] [--articles DIR]
+//!                             [--public-url URL]   oEmbed for the articles in DIR
+//!
+//! OPTIONS: --stylesheet URL   where reader-widget.css is served (default: reader-widget.css)
+//!          --base-url URL     the article's URL or folder, for its relative URLs
+//!          --text-size STEP   xs, sm, md or lg: the step shown until the reader chooses
+//!          --lang TAG         the page's language, for the labels when the article has none
+//! ```
+//!
+//! Bad input fails with the widget's own error messages, and the exit status 1 (2 for a wrong
+//! command line).
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    command::main()
+}
+
+// The crate is built for WebAssembly too, where this command has nothing to do.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod command {
+    use std::net::SocketAddr;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+    use std::sync::Arc;
+
+    use axum::extract::{Query, State};
+    use axum::http::{header, StatusCode};
+    use axum::response::{IntoResponse, Response};
+    use axum::routing::get;
+    use axum::{Json, Router};
+    use reader_widget::snippet::{self, SnippetOptions};
+    use reader_widget::text_size::TextSize;
+    use serde::Deserialize;
+    use serde_json::json;
+
+    /// The line of a page that `--into` replaces with the snippet.
+    const PLACEHOLDER: &str = "<!-- reader-widget-snippet -->";
+
+    const USAGE: &str = "usage: reader-widget-snippet [--stylesheet URL] [--base-url URL] [--text-size xs|sm|md|lg] [--lang TAG] [--into PAGE] ARTICLE
+       reader-widget-snippet stylesheet
+       reader-widget-snippet serve [--address 127.0.0.1:8090] [--articles DIR] [--public-url URL] [--stylesheet URL] [--text-size STEP] [--lang TAG]";
+
+    /// The command line, read.
+    #[derive(Debug, Default, PartialEq)]
+    struct Arguments {
+        mode: Mode,
+        options: SnippetOptions,
+        into: Option<PathBuf>,
+        article: Option<PathBuf>,
+        address: Option<SocketAddr>,
+        articles: Option<PathBuf>,
+        public_url: Option<String>,
+    }
+
+    #[derive(Debug, Default, PartialEq)]
+    enum Mode {
+        #[default]
+        Snippet,
+        Stylesheet,
+        Serve,
+    }
+
+    fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, String> {
+        let mut parsed = Arguments {
+            options: SnippetOptions {
+                stylesheet_url: "reader-widget.css".to_owned(),
+                ..SnippetOptions::default()
+            },
+            ..Arguments::default()
+        };
+        let mut first = true;
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
+            match arg.as_str() {
+                "stylesheet" if first => parsed.mode = Mode::Stylesheet,
+                "serve" if first => parsed.mode = Mode::Serve,
+                "--stylesheet" => parsed.options.stylesheet_url = value(&arg)?,
+                "--base-url" => parsed.options.base_url = Some(value(&arg)?),
+                "--text-size" => {
+                    let step = value(&arg)?.parse::<TextSize>();
+                    parsed.options.text_size = Some(step.map_err(|error| error.to_string())?);
+                }
+                "--lang" => parsed.options.page_lang = Some(value(&arg)?),
+                "--into" => parsed.into = Some(PathBuf::from(value(&arg)?)),
+                "--address" => {
+                    let address = value(&arg)?;
+                    parsed.address = Some(
+                        address
+                            .parse()
+                            .map_err(|_| format!("--address {address}: not an address:port"))?,
+                    );
+                }
+                "--articles" => parsed.articles = Some(PathBuf::from(value(&arg)?)),
+                "--public-url" => parsed.public_url = Some(value(&arg)?),
+                "-h" | "--help" => return Err(String::new()),
+                other if other.starts_with("--") => return Err(format!("unknown option {other}")),
+                article if parsed.article.is_none() && parsed.mode == Mode::Snippet => {
+                    parsed.article = Some(PathBuf::from(article));
+                }
+                extra => return Err(format!("unexpected argument {extra}")),
+            }
+            first = false;
+        }
+        if parsed.mode == Mode::Snippet && parsed.article.is_none() {
+            return Err("which article? (a .json, .jsonld or .html file)".to_owned());
+        }
+        Ok(parsed)
+    }
+
+    pub fn main() -> ExitCode {
+        let arguments = match parse_arguments(std::env::args().skip(1)) {
+            Ok(arguments) => arguments,
+            Err(problem) => {
+                if !problem.is_empty() {
+                    eprintln!("reader-widget-snippet: {problem}");
+                }
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        };
+        let runtime = match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(runtime) => runtime,
+            Err(error) => {
+                eprintln!("reader-widget-snippet: {error}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let result = match arguments.mode {
+            Mode::Stylesheet => {
+                print!("{}", snippet::stylesheet());
+                Ok(())
+            }
+            Mode::Snippet => runtime.block_on(print_snippet(&arguments)),
+            Mode::Serve => runtime.block_on(serve(arguments)),
+        };
+        match result {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(problem) => {
+                eprintln!("reader-widget-snippet: {problem}");
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    async fn print_snippet(arguments: &Arguments) -> Result<(), String> {
+        let path = arguments.article.as_deref().unwrap_or(Path::new(""));
+        let text = std::fs::read_to_string(path)
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+        let article = snippet::read_article_source(&text)
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+        let made = snippet::render_snippet(article, &arguments.options).await;
+        for note in &made.notes {
+            eprintln!("reader-widget-snippet: {}: {note}", path.display());
+        }
+        match &arguments.into {
+            None => println!("{}", made.html),
+            Some(page_path) => {
+                let page = std::fs::read_to_string(page_path)
+                    .map_err(|error| format!("{}: {error}", page_path.display()))?;
+                if !page.contains(PLACEHOLDER) {
+                    return Err(format!(
+                        "{}: no {PLACEHOLDER} line to put the snippet in",
+                        page_path.display()
+                    ));
+                }
+                print!("{}", page.replacen(PLACEHOLDER, &made.html, 1));
+            }
+        }
+        Ok(())
+    }
+
+    /// What the oEmbed endpoint knows.
+    struct Service {
+        options: SnippetOptions,
+        articles: PathBuf,
+        /// The URL the articles folder is published at, ending in `/`.
+        public_url: String,
+    }
+
+    async fn serve(arguments: Arguments) -> Result<(), String> {
+        let address = arguments
+            .address
+            .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8090)));
+        let public_url = arguments
+            .public_url
+            .unwrap_or_else(|| format!("http://{address}/articles/"));
+        let service = Arc::new(Service {
+            options: arguments.options,
+            articles: arguments
+                .articles
+                .unwrap_or_else(|| PathBuf::from("demo/articles")),
+            public_url: format!("{}/", public_url.trim_end_matches('/')),
+        });
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .map_err(|error| format!("{address}: {error}"))?;
+        eprintln!(
+            "reader-widget-snippet: oEmbed at http://{address}/oembed?url={}<article>",
+            service.public_url
+        );
+        let app = Router::new()
+            .route("/oembed", get(oembed))
+            .with_state(service);
+        axum::serve(listener, app)
+            .await
+            .map_err(|error| error.to_string())
+    }
+
+    /// An oEmbed request's query (<https://oembed.com/#section2.2>).
+    #[derive(Deserialize)]
+    struct OembedQuery {
+        url: Option<String>,
+        format: Option<String>,
+        maxwidth: Option<u32>,
+    }
+
+    fn problem(status: StatusCode, message: String) -> Response {
+        (status, Json(json!({ "error": message }))).into_response()
+    }
+
+    async fn oembed(
+        State(service): State<Arc<Service>>,
+        Query(query): Query<OembedQuery>,
+    ) -> Response {
+        if query
+            .format
+            .as_deref()
+            .is_some_and(|format| format != "json")
+        {
+            return problem(
+                StatusCode::NOT_IMPLEMENTED,
+                "only format=json is served".to_owned(),
+            );
+        }
+        let Some(url) = query.url else {
+            return problem(StatusCode::BAD_REQUEST, "url is required".to_owned());
+        };
+        // Only the articles this server publishes, by file name: never a path out of the
+        // folder, and never a fetch of somebody else's URL.
+        let name = url
+            .strip_prefix(&service.public_url)
+            .filter(|name| {
+                !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+                    && !name.starts_with('.')
+            })
+            .map(str::to_owned);
+        let Some(name) = name else {
+            return problem(
+                StatusCode::NOT_FOUND,
+                format!("{url} is not an article under {}", service.public_url),
+            );
+        };
+        let path = service.articles.join(&name);
+        let mut options = service.options.clone();
+        options.base_url = Some(url.clone());
+        // Reading is quick, but Yew's server renderer runs on one thread: each answer is made on
+        // a thread of its own.
+        let answer = tokio::task::spawn_blocking(move || {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                return Err((StatusCode::NOT_FOUND, format!("no article at {url}")));
+            };
+            let article = snippet::read_article_source(&text)
+                .map_err(|error| (StatusCode::UNPROCESSABLE_ENTITY, format!("{url}: {error}")))?;
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .build()
+                .map_err(|error| (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()))?;
+            let made = runtime.block_on(snippet::render_snippet(article, &options));
+            Ok(snippet::oembed(&made, "reader-widget", query.maxwidth).to_string())
+        })
+        .await;
+        match answer {
+            Ok(Ok(json)) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+            Ok(Err((status, message))) => problem(status, message),
+            Err(error) => problem(StatusCode::INTERNAL_SERVER_ERROR, error.to_string()),
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn parse(args: &[&str]) -> Result<Arguments, String> {
+            parse_arguments(args.iter().map(|arg| (*arg).to_owned()))
+        }
+
+        #[test]
+        fn reads_the_options_and_the_article() {
+            let arguments = parse(&[
+                "--stylesheet",
+                "https://cdn.example/reader-widget.css",
+                "--text-size",
+                "lg",
+                "a.json",
+            ])
+            .unwrap();
+            assert_eq!(arguments.mode, Mode::Snippet);
+            assert_eq!(arguments.article, Some(PathBuf::from("a.json")));
+            assert_eq!(arguments.options.text_size, Some(TextSize::Lg));
+            assert_eq!(
+                arguments.options.stylesheet_url,
+                "https://cdn.example/reader-widget.css"
+            );
+        }
+
+        #[test]
+        fn refuses_what_it_does_not_know() {
+            assert!(parse(&[]).is_err());
+            assert!(parse(&["--text-size", "huge", "a.json"])
+                .unwrap_err()
+                .contains("invalid text-size"));
+            assert!(parse(&["--colour", "red", "a.json"]).is_err());
+            assert!(parse(&["serve", "--address", "nowhere"]).is_err());
+            assert!(parse(&["a.json", "b.json"]).is_err());
+        }
+
+        #[test]
+        fn serve_and_stylesheet_are_modes_only_in_first_place() {
+            assert_eq!(parse(&["serve"]).unwrap().mode, Mode::Serve);
+            assert_eq!(parse(&["stylesheet"]).unwrap().mode, Mode::Stylesheet);
+            assert_eq!(
+                parse(&["serve.json"]).unwrap().article,
+                Some(PathBuf::from("serve.json"))
+            );
+        }
+    }
+}

@@ -1,0 +1,599 @@
+//! The publisher's embed snippet, rendered ahead of time (natively, by
+//! `reader-widget-snippet`): a `<reader-widget>` holding a declarative shadow root with exactly
+//! the markup the widget renders (the same Yew components, through Yew's server renderer) and a
+//! stylesheet link, and the article as light-DOM markup after it. Browsers that parse
+//! declarative shadow roots show the widget at first paint, styled and without layout shift;
+//! the script, when it comes, hydrates that markup instead of rendering it again. Browsers that
+//! do not show the light-DOM article, and the widget reads it from there as from any
+//! publisher's markup. Also the oEmbed answer that carries a snippet.
+
+use std::rc::Rc;
+
+use serde_json::{json, Value};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+use crate::article::{
+    check, is_safe_link, parse_article, Article, Block, CalendarDate, Image, MAX_ARTICLE_BYTES,
+};
+use crate::components::{LoadState, ReaderProps, ServerReader};
+use crate::error::{LoadError, LoadErrorKind};
+use crate::labels::{choose_labels, format_date, LabelOverrides};
+use crate::markup::{find_article, read_markup, MarkupNode};
+use crate::text_size::TextSize;
+
+/// The version of the markup a snippet carries, on its mount as `data-server-rendered`: the
+/// widget hydrates only markup of its own version, and renders anew over any other.
+pub const MARKUP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// How a snippet is made.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SnippetOptions {
+    /// The URL of the widget's stylesheet, `reader-widget.css` beside `reader-widget.js`.
+    pub stylesheet_url: String,
+    /// The article's own URL (or its folder), against which its relative URLs resolve: absolute,
+    /// or a relative folder such as `../articles/`, which is put before relative paths. `None`
+    /// leaves relative URLs as they are, relative to the page the snippet goes in.
+    pub base_url: Option<String>,
+    /// The `text-size` attribute: the step shown until the reader chooses. `None`: MD.
+    pub text_size: Option<TextSize>,
+    /// The page's language, for the widget's labels when the article does not say its own.
+    pub page_lang: Option<String>,
+}
+
+/// A snippet and what was left out of it on the way, for the console of whoever made it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snippet {
+    pub html: String,
+    pub notes: Vec<String>,
+    /// The article as shown.
+    pub article: Article,
+}
+
+/// Reads an article from the text of a file: the widget's JSON or JSON-LD, or HTML holding an
+/// `<article>` (told apart by the first character that is not whitespace: `<`). The same checks
+/// and the same errors as in the widget.
+pub fn read_article_source(text: &str) -> Result<Article, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !text.trim_start().starts_with('<') {
+        return parse_article(text);
+    }
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(LoadError::new(LoadErrorKind::TooLarge {
+            reason: format!(
+                "{} bytes, over the limit of {MAX_ARTICLE_BYTES}",
+                text.len()
+            ),
+        }));
+    }
+    let document = scraper::Html::parse_document(text);
+    let root = HtmlNode(document.tree.root());
+    let article = find_first_article(root).ok_or_else(|| {
+        LoadError::new(LoadErrorKind::Malformed {
+            reason: "the HTML has no <article> element".to_owned(),
+        })
+    })?;
+    check(read_markup(&article))
+}
+
+/// The first `<article>` in document order, within the markup reader's depth limit.
+fn find_first_article(root: HtmlNode<'_>) -> Option<HtmlNode<'_>> {
+    let mut level = vec![root];
+    for _ in 0..crate::markup::MAX_MARKUP_DEPTH {
+        if let Some(article) = find_article(&level) {
+            return Some(article);
+        }
+        level = level.iter().flat_map(MarkupNode::children).collect();
+    }
+    None
+}
+
+/// A node of a document parsed by `scraper` (html5ever), as the markup reader sees it.
+#[derive(Clone, Copy)]
+struct HtmlNode<'a>(ego_tree::NodeRef<'a, scraper::Node>);
+
+impl MarkupNode for HtmlNode<'_> {
+    fn tag(&self) -> Option<String> {
+        self.0.value().as_element().map(|e| e.name().to_owned())
+    }
+
+    fn attribute(&self, name: &str) -> Option<String> {
+        self.0.value().as_element()?.attr(name).map(str::to_owned)
+    }
+
+    fn children(&self) -> Vec<Self> {
+        self.0.children().map(HtmlNode).collect()
+    }
+
+    fn text(&self) -> String {
+        self.0
+            .descendants()
+            .filter_map(|node| node.value().as_text().map(|text| text.to_string()))
+            .collect()
+    }
+}
+
+/// The snippet for `article`.
+pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snippet {
+    let mut notes = Vec::new();
+    let article = resolve_urls(article, options.base_url.as_deref(), &mut notes);
+    let (labels, unspoken) = choose_labels(
+        article.lang.as_deref(),
+        options.page_lang.as_deref(),
+        Some(&article.labels),
+        &LabelOverrides::default(),
+    );
+    if let Some(tag) = unspoken {
+        notes.push(format!(
+            "the widget does not speak \"{tag}\" yet; its controls are in English"
+        ));
+    }
+    let shared = Rc::new(article.clone());
+    let widget = LocalServerRenderer::<ServerReader>::with_props(ReaderProps {
+        state: LoadState::Ready(Rc::clone(&shared)),
+        size: options.text_size.unwrap_or_default(),
+        instance: 1,
+        onchoose_size: Callback::noop(),
+        labels,
+    })
+    .render()
+    .await;
+    let fallback =
+        LocalServerRenderer::<FallbackArticle>::with_props(FallbackProps { article: shared })
+            .hydratable(false)
+            .render()
+            .await;
+
+    let mut attributes = String::new();
+    if let Some(size) = options.text_size {
+        attributes.push_str(&format!(" text-size=\"{}\"", size.code()));
+    }
+    // The light-DOM markup cannot carry the article's own label texts: the attribute does.
+    if !article.labels.is_empty() {
+        let labels: serde_json::Map<String, Value> = article
+            .labels
+            .entries()
+            .map(|(key, text)| (key.to_owned(), Value::from(text)))
+            .collect();
+        attributes.push_str(&format!(
+            " labels=\"{}\"",
+            escape_attribute(&Value::Object(labels).to_string())
+        ));
+    }
+    let html = format!(
+        "<reader-widget{attributes}><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"rw-mount\" data-server-rendered=\"{MARKUP_VERSION}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
+        escape_attribute(&options.stylesheet_url)
+    );
+    Snippet {
+        html,
+        notes,
+        article,
+    }
+}
+
+/// `text` for a double-quoted attribute value.
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+}
+
+/// Resolves the article's URLs against `base` and drops those that are not web links, as the
+/// widget does in the browser; each one dropped is noted.
+fn resolve_urls(mut article: Article, base: Option<&str>, notes: &mut Vec<String>) -> Article {
+    let mut resolve = |url: &str, what: &str| -> Option<String> {
+        let resolved = is_safe_link(url)
+            .then(|| resolve_url(url.trim(), base))
+            .flatten();
+        if resolved.is_none() {
+            notes.push(format!(
+                "ignored the {what} URL \"{url}\": not an http(s) URL"
+            ));
+        }
+        resolved
+    };
+    if let Some(image) = article.image.as_mut() {
+        match resolve(&image.src, "image") {
+            Some(src) => image.src = src,
+            None => article.image = None,
+        }
+    }
+    if let Some(source) = article.source.as_mut() {
+        source.url = source.url.as_deref().and_then(|url| resolve(url, "source"));
+    }
+    article.url = article
+        .url
+        .as_deref()
+        .and_then(|url| resolve(url, "article"));
+    article
+}
+
+/// `url` against `base`: joined when the base is absolute; a relative base folder goes before
+/// a relative path (the browser resolves the rest against the page).
+fn resolve_url(url: &str, base: Option<&str>) -> Option<String> {
+    let Some(base) = base else {
+        return Some(url.to_owned());
+    };
+    match url::Url::parse(base) {
+        Ok(base) => base.join(url).ok().map(String::from),
+        Err(_) => {
+            let is_relative_path = !url.starts_with(['/', '#', '?']) && !url.contains(':');
+            Some(if is_relative_path {
+                let folder = base.rfind('/').and_then(|end| base.get(..=end));
+                format!("{}{url}", folder.unwrap_or_default())
+            } else {
+                url.to_owned()
+            })
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FallbackProps {
+    article: Rc<Article>,
+}
+
+/// The article as plain semantic HTML, the light-DOM part of the snippet: what a reader sees
+/// where declarative shadow roots are not parsed and no script runs, and what the widget reads
+/// the article from (see [`crate::markup`], whose rules this follows, so that reading it gives
+/// the same article back).
+#[component]
+fn FallbackArticle(props: &FallbackProps) -> Html {
+    let article = &props.article;
+    let date = article.published.as_deref().and_then(|value| {
+        CalendarDate::parse(value).map(|date| {
+            let lang = article.lang.as_deref().unwrap_or("en");
+            (value.to_owned(), format_date(date, lang))
+        })
+    });
+    let body = article.body.iter().map(|block| match block {
+        Block::Paragraph { text } => html! { <p>{text}</p> },
+        Block::Subheading { text } => html! { <h2>{text}</h2> },
+        Block::Quote { text, cite } => html! {
+            <blockquote>
+                <p>{text}</p>
+                if let Some(cite) = cite {
+                    <footer>{cite}</footer>
+                }
+            </blockquote>
+        },
+        Block::List {
+            ordered: true,
+            items,
+        } => {
+            html! { <ol>{for items.iter().map(|item| html! { <li>{item}</li> })}</ol> }
+        }
+        Block::List {
+            ordered: false,
+            items,
+        } => {
+            html! { <ul>{for items.iter().map(|item| html! { <li>{item}</li> })}</ul> }
+        }
+        Block::Unknown => Html::default(),
+    });
+    html! {
+        <article lang={article.lang.clone()}>
+            <h1>{&article.headline}</h1>
+            if let Some(standfirst) = &article.standfirst {
+                <p class="standfirst">{standfirst}</p>
+            }
+            if let Some(byline) = &article.byline {
+                <p class="byline">{byline}</p>
+            }
+            if let Some(source) = &article.source {
+                <p class="source">
+                    if let Some(url) = &source.url {
+                        <a href={url.clone()}>{&source.name}</a>
+                    } else {
+                        {&source.name}
+                    }
+                </p>
+            }
+            if let Some((value, text)) = date {
+                <p><time datetime={value}>{text}</time></p>
+            }
+            if let Some(image) = &article.image {
+                {fallback_figure(image)}
+            }
+            {for body}
+        </article>
+    }
+}
+
+fn fallback_figure(image: &Image) -> Html {
+    html! {
+        <figure>
+            <img src={image.src.clone()} alt={image.alt.clone()}
+                width={image.width.map(|width| width.to_string())}
+                height={image.height.map(|height| height.to_string())} />
+            if image.caption.is_some() || image.credit.is_some() {
+                <figcaption>
+                    {image.caption.clone().unwrap_or_default()}
+                    if let Some(credit) = &image.credit {
+                        {" "}<span class="credit">{credit}</span>
+                    }
+                </figcaption>
+            }
+        </figure>
+    }
+}
+
+/// The stylesheet a snippet links to: the widget's own, and rules that let the size steps work
+/// where no script runs, the checked step choosing the article's size (`:has()`). The step sets
+/// a custom property on the widget's root, which the article reads: WebKit does not restyle the
+/// descendants of a `:has()` subject in a shadow tree when a radio button is checked, but it
+/// does restyle the subject.
+pub fn stylesheet() -> String {
+    let mut css = crate::widget_css();
+    for size in TextSize::ALL {
+        css.push_str(&format!(
+            ".rw:has(.rw-sizes__input[value={}]:checked){{--rw-checked-size:{}%}}",
+            size.code(),
+            size.scale_percent()
+        ));
+    }
+    css.push_str(".rw .rw-article{font-size:var(--rw-checked-size,100%)}");
+    css
+}
+
+/// The oEmbed answer (`rich`, version 1.0) for a snippet. `max_width` is the consumer's
+/// `maxwidth`; the widget's column is at most 42em, 672 px at the default text size. Its height
+/// follows the reader's text size, so it is not given (`null`).
+pub fn oembed(snippet: &Snippet, provider_name: &str, max_width: Option<u32>) -> Value {
+    const COLUMN_PX: u32 = 672;
+    let width = max_width.map_or(COLUMN_PX, |max| max.min(COLUMN_PX));
+    let mut answer = json!({
+        "version": "1.0",
+        "type": "rich",
+        "title": snippet.article.headline,
+        "provider_name": provider_name,
+        "html": snippet.html,
+        "width": width,
+        "height": Value::Null,
+    });
+    if let (Some(byline), Some(fields)) = (&snippet.article.byline, answer.as_object_mut()) {
+        fields.insert("author_name".to_owned(), Value::from(byline.as_str()));
+    }
+    answer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::ArticleFormat;
+    use crate::components::Reader;
+    use crate::labels::ENGLISH;
+
+    const SEED: &str = include_str!("../demo/articles/syria-resolution.json");
+    const SEED_LD: &str = include_str!("../demo/articles/syria-resolution.jsonld");
+
+    fn options() -> SnippetOptions {
+        SnippetOptions {
+            stylesheet_url: "https://cdn.example/reader-widget.css".to_owned(),
+            ..SnippetOptions::default()
+        }
+    }
+
+    async fn snippet_of(json: &str, options: &SnippetOptions) -> Snippet {
+        render_snippet(read_article_source(json).unwrap(), options).await
+    }
+
+    /// The light-DOM part of a snippet: what follows the template.
+    fn light_dom(html: &str) -> &str {
+        html.split("</template>").nth(1).unwrap()
+    }
+
+    /// The article as the fallback markup carries it: what the markup reader can give back.
+    fn as_markup_gives(mut article: Article) -> Article {
+        article.format = ArticleFormat::Html;
+        article.labels = LabelOverrides::default();
+        article.url = None;
+        article
+    }
+
+    #[tokio::test]
+    async fn the_snippet_is_the_element_with_a_declarative_shadow_root_and_a_stylesheet_link() {
+        let snippet = snippet_of(SEED, &options()).await;
+        assert!(snippet.html.starts_with(
+            "<reader-widget><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"https://cdn.example/reader-widget.css\"><div class=\"rw-mount\" data-server-rendered=\""
+        ), "{}", snippet.html);
+        assert!(snippet.html.ends_with("</article>\n</reader-widget>"));
+        assert!(snippet.notes.is_empty(), "{:?}", snippet.notes);
+    }
+
+    #[tokio::test]
+    async fn the_shadow_root_holds_exactly_what_the_widget_renders() {
+        let snippet = snippet_of(SEED, &options()).await;
+        let article = read_article_source(SEED).unwrap();
+        let rendered = LocalServerRenderer::<Reader>::with_props(ReaderProps {
+            state: LoadState::Ready(Rc::new(article)),
+            size: TextSize::Md,
+            instance: 1,
+            onchoose_size: Callback::noop(),
+            labels: ENGLISH,
+        })
+        .hydratable(false)
+        .render()
+        .await;
+        let start = snippet.html.find("data-server-rendered=").unwrap();
+        let shadow = snippet.html[start..].split("</template>").next().unwrap();
+        // Less the component markers that hydration walks.
+        let mut without_markers = String::new();
+        let mut rest = shadow;
+        while let Some(open) = rest.find("<!--") {
+            without_markers.push_str(&rest[..open]);
+            rest = &rest[open + rest[open..].find("-->").unwrap() + 3..];
+        }
+        without_markers.push_str(rest);
+        assert!(shadow.contains("<!--<["), "the markers are there: {shadow}");
+        assert!(
+            without_markers.contains(&format!(">{rendered}</div>")),
+            "{without_markers}\n\nversus\n\n{rendered}"
+        );
+    }
+
+    #[tokio::test]
+    async fn reading_the_light_dom_markup_gives_the_article_back() {
+        let every_block = r#"{"headline":"Every block","standfirst":"A standfirst.","byline":"By Someone","lang":"fr",
+            "source":{"name":"Agency","url":"https://agency.example/"},"published":"2024-02-29T10:00:00Z",
+            "image":{"src":"https://img.example/a.png","alt":"Alt","caption":"A caption.","credit":"Credit","width":640,"height":480},
+            "body":[{"type":"paragraph","text":"One & two < three"},{"type":"subheading","text":"Sub"},
+                    {"type":"quote","text":"Quoted.","cite":"Someone Else"},{"type":"quote","text":"Unsourced."},
+                    {"type":"list","items":["a","b"]},{"type":"list","ordered":true,"items":["c"]}]}"#;
+        for json in [SEED, SEED_LD, every_block] {
+            let snippet = snippet_of(json, &options()).await;
+            let read_back = read_article_source(light_dom(&snippet.html)).unwrap();
+            assert_eq!(read_back, as_markup_gives(snippet.article.clone()));
+        }
+    }
+
+    #[tokio::test]
+    async fn markup_in_the_articles_text_stays_text_in_both_parts() {
+        let json = r#"{"headline":"<script>alert(1)</script>","byline":"\" onmouseover=\"x","body":[{"type":"paragraph","text":"<img src=x onerror=alert(1)>"}]}"#;
+        let snippet = snippet_of(json, &options()).await;
+        assert!(!snippet.html.contains("<script"), "{}", snippet.html);
+        assert!(!snippet.html.contains("<img src=x"), "{}", snippet.html);
+        let read_back = read_article_source(light_dom(&snippet.html)).unwrap();
+        assert_eq!(read_back.headline, "<script>alert(1)</script>");
+        assert_eq!(read_back.byline.as_deref(), Some("\" onmouseover=\"x"));
+    }
+
+    #[tokio::test]
+    async fn urls_resolve_against_the_base_and_non_web_urls_are_dropped_with_a_note() {
+        let json = r#"{"headline":"H","image":{"src":"pictures/a.png","alt":""},"source":{"name":"S","url":"javascript:alert(1)"},"body":[{"type":"paragraph","text":"p"}]}"#;
+        let absolute = SnippetOptions {
+            base_url: Some("https://news.example/articles/a.json".to_owned()),
+            ..options()
+        };
+        let snippet = snippet_of(json, &absolute).await;
+        let image = snippet.article.image.as_ref().unwrap();
+        assert_eq!(image.src, "https://news.example/articles/pictures/a.png");
+        assert_eq!(snippet.article.source.as_ref().unwrap().url, None);
+        assert_eq!(
+            snippet.notes,
+            vec!["ignored the source URL \"javascript:alert(1)\": not an http(s) URL"]
+        );
+        assert!(!snippet.html.contains("javascript:"));
+        let folder = SnippetOptions {
+            base_url: Some("../articles/".to_owned()),
+            ..options()
+        };
+        let snippet = snippet_of(json, &folder).await;
+        assert_eq!(
+            snippet.article.image.unwrap().src,
+            "../articles/pictures/a.png"
+        );
+        let unsafe_image = r#"{"headline":"H","image":{"src":"data:text/html,x","alt":""},"body":[{"type":"paragraph","text":"p"}]}"#;
+        let snippet = snippet_of(unsafe_image, &options()).await;
+        assert_eq!(snippet.article.image, None);
+        assert!(!snippet.html.contains("<img"));
+    }
+
+    #[tokio::test]
+    async fn the_articles_labels_travel_in_the_labels_attribute_and_the_size_in_text_size() {
+        let json = r#"{"headline":"H","labels":{"skipToArticle":"Jump \"in\""},"body":[{"type":"paragraph","text":"p"}]}"#;
+        let options = SnippetOptions {
+            text_size: Some(TextSize::Lg),
+            ..options()
+        };
+        let snippet = snippet_of(json, &options).await;
+        assert!(
+            snippet.html.starts_with(
+                r#"<reader-widget text-size="lg" labels="{&quot;skipToArticle&quot;:&quot;Jump \&quot;in\&quot;&quot;}"><template"#
+            ),
+            "{}",
+            snippet.html
+        );
+        assert!(
+            snippet.html.contains(">Jump \"in\"</a>"),
+            "{}",
+            snippet.html
+        );
+        assert!(snippet.html.contains("rw-size-lg"));
+    }
+
+    #[tokio::test]
+    async fn a_language_the_widget_does_not_speak_is_noted() {
+        let json = r#"{"headline":"H","lang":"pt","body":[{"type":"paragraph","text":"p"}]}"#;
+        let snippet = snippet_of(json, &options()).await;
+        assert_eq!(
+            snippet.notes,
+            vec!["the widget does not speak \"pt\" yet; its controls are in English"]
+        );
+    }
+
+    #[tokio::test]
+    async fn the_browser_tests_fixture_is_what_the_command_renders_now() {
+        let fixture = include_str!("../tests/fixtures/server-rendered-seed.html");
+        let options = SnippetOptions {
+            stylesheet_url: "reader-widget.css".to_owned(),
+            ..SnippetOptions::default()
+        };
+        let snippet = snippet_of(SEED, &options).await;
+        assert!(
+            fixture.trim_end() == snippet.html,
+            "tests/fixtures/server-rendered-seed.html is out of date: cargo run --bin \
+             reader-widget-snippet -- demo/articles/syria-resolution.json > \
+             tests/fixtures/server-rendered-seed.html"
+        );
+    }
+
+    #[test]
+    fn bad_input_fails_with_the_widgets_own_errors() {
+        let kind = |text: &str| read_article_source(text).unwrap_err().code();
+        assert_eq!(kind("{"), "malformed");
+        assert_eq!(kind(r#"{"headline":"H","body":[]}"#), "empty-body");
+        assert_eq!(kind("<p>No article here</p>"), "malformed");
+        assert_eq!(
+            kind("<article><p>No headline</p></article>"),
+            "missing-headline"
+        );
+        let huge = format!(
+            "<article><h1>H</h1><p>{}</p></article>",
+            "x".repeat(MAX_ARTICLE_BYTES)
+        );
+        assert_eq!(kind(&huge), "too-large");
+        assert_eq!(
+            read_article_source("<p>No article here</p>")
+                .unwrap_err()
+                .to_string(),
+            "the article is not valid JSON: the HTML has no <article> element"
+        );
+    }
+
+    #[test]
+    fn reads_an_html_file_with_a_byte_order_mark_and_the_article_deep_inside() {
+        let page = "\u{feff}<!doctype html><html><body><main><div><article lang=\"en\"><h1>H</h1><p>Text</p></article></div></main></body></html>";
+        let article = read_article_source(page).unwrap();
+        assert_eq!(article.headline, "H");
+        assert_eq!(article.lang.as_deref(), Some("en"));
+    }
+
+    #[test]
+    fn the_stylesheet_is_the_widgets_with_the_size_steps_working_without_script() {
+        let css = stylesheet();
+        assert!(css.starts_with(&crate::widget_css()));
+        assert!(css.contains(".rw:has(.rw-sizes__input[value=xs]:checked){--rw-checked-size:80%}"));
+        assert!(css.contains(".rw:has(.rw-sizes__input[value=lg]:checked){--rw-checked-size:125%}"));
+        assert_eq!(css.matches(":checked){--rw-checked-size:").count(), 4);
+        assert!(css.ends_with(".rw .rw-article{font-size:var(--rw-checked-size,100%)}"));
+    }
+
+    #[tokio::test]
+    async fn the_oembed_answer_is_rich_with_the_snippet() {
+        let snippet = snippet_of(SEED, &options()).await;
+        let answer = oembed(&snippet, "reader-widget", Some(500));
+        assert_eq!(answer["version"], "1.0");
+        assert_eq!(answer["type"], "rich");
+        assert_eq!(answer["html"], snippet.html.as_str());
+        assert_eq!(
+            answer["title"],
+            "US, Russia Fail to Agree on Syria Resolution"
+        );
+        assert_eq!(answer["author_name"], "VOA News");
+        assert_eq!(answer["width"], 500);
+        assert_eq!(answer["height"], Value::Null);
+        assert_eq!(oembed(&snippet, "p", None)["width"], 672);
+        assert_eq!(oembed(&snippet, "p", Some(2000))["width"], 672);
+    }
+}
