@@ -45,6 +45,11 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(target_arch = "wasm32")]
 pub use browser::define_element;
 
+/// The version of the markup a server-rendered snippet carries, on its mount as
+/// `data-server-rendered`: the widget takes over only markup of its own version, and renders
+/// anew over any other.
+pub const MARKUP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// The CSS inside every embed's shadow root: the stylesheet in `styles/`, minified by
 /// `build.rs`, followed by the text-size rules generated from [`text_size::TextSize`].
 pub fn widget_css() -> String {

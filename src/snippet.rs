@@ -22,10 +22,6 @@ use crate::labels::{choose_labels, format_date, LabelOverrides};
 use crate::markup::{find_article, read_markup, MarkupNode};
 use crate::text_size::TextSize;
 
-/// The version of the markup a snippet carries, on its mount as `data-server-rendered`: the
-/// widget hydrates only markup of its own version, and renders anew over any other.
-pub const MARKUP_VERSION: &str = env!("CARGO_PKG_VERSION");
-
 /// How a snippet is made.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SnippetOptions {
@@ -161,8 +157,9 @@ pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snipp
         ));
     }
     let html = format!(
-        "<reader-widget{attributes}><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"rw-mount\" data-server-rendered=\"{MARKUP_VERSION}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
-        escape_attribute(&options.stylesheet_url)
+        "<reader-widget{attributes}><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"rw-mount\" data-server-rendered=\"{}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
+        escape_attribute(&options.stylesheet_url),
+        crate::MARKUP_VERSION
     );
     Snippet {
         html,

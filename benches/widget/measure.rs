@@ -8,6 +8,8 @@
 //!   variant is measured alike, to one frame (16.7 ms) of resolution.
 //! - Ready: the time the last embed fired its ready event (static HTML: its text time).
 //! - Layout shift: the sum of `layout-shift` entries without recent input.
+//! - Text kept: whether each embed's painted paragraph, as first seen, is the one on screen once
+//!   all are ready (1) or was replaced by a second render (0).
 
 /// The measuring script for a page of `embeds` embeds whose embeds fire `ready_event`.
 pub fn instrument(embeds: usize, ready_event: Option<&str>) -> String {
@@ -52,6 +54,8 @@ pub fn instrument(embeds: usize, ready_event: Option<&str>) -> String {
       const all = document.querySelectorAll("[data-embed]");
       if (all.length === wanted && [...all].every(shows)) {{
         bench.text = time;
+        bench.first = [...all].map(paragraph);
+        bench.paragraph = paragraph;
         if (!readyEvent) bench.ready = time;
       }}
     }}
@@ -67,7 +71,7 @@ pub fn instrument(embeds: usize, ready_event: Option<&str>) -> String {
 pub const SETTLED: &str = "const b = window.__bench; return !!b && b.text !== null && b.ready !== null && performance.now() > Math.max(b.text, b.ready) + 250;";
 
 /// The page's figures: text and ready times, layout shift and what moved.
-pub const FIGURES: &str = "const b = window.__bench; return { text: b.text, ready: b.ready, cls: b.cls, moved: b.moved };";
+pub const FIGURES: &str = "const b = window.__bench; const kept = [...document.querySelectorAll('[data-embed]')].every((embed, i) => b.paragraph(embed) === b.first[i]); return { text: b.text, ready: b.ready, cls: b.cls, moved: b.moved, kept: kept ? 1 : 0 };";
 
 /// JS heap plus WebAssembly memory in bytes after two garbage collections (asynchronous: the
 /// WebDriver callback is the last argument). The widget's memory is read through its glue
@@ -78,7 +82,7 @@ pub const MEMORY: &str = r#"const done = arguments[arguments.length - 1];
   await collect();
   const heap = performance.memory ? performance.memory.usedJSHeapSize : 0;
   let wasm = 0;
-  const glue = performance.getEntriesByType("resource").map((e) => e.name).find((name) => /\/wasm\/reader-widget\.[0-9a-f]+\.js$/.test(name));
+  const glue = performance.getEntriesByType("resource").map((e) => e.name).find((name) => /\/wasm(-hydrating)?\/reader-widget\.[0-9a-f]+\.js$/.test(name));
   if (glue) {
     const module = await import(glue);
     const exports = await module.default();

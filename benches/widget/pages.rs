@@ -22,15 +22,18 @@ pub enum Variant {
     WidgetMarkup,
     /// The widget reading an inline `<script type="application/json">`.
     WidgetInline,
+    /// The widget taking over a server-rendered snippet (`reader-widget-snippet`).
+    WidgetServerRendered,
 }
 
 impl Variant {
-    pub const ALL: [Variant; 5] = [
+    pub const ALL: [Variant; 6] = [
         Variant::Floor,
         Variant::Peer,
         Variant::WidgetSrc,
         Variant::WidgetMarkup,
         Variant::WidgetInline,
+        Variant::WidgetServerRendered,
     ];
 
     pub fn code(self) -> &'static str {
@@ -40,6 +43,7 @@ impl Variant {
             Variant::WidgetSrc => "widget-src",
             Variant::WidgetMarkup => "widget-markup",
             Variant::WidgetInline => "widget-inline",
+            Variant::WidgetServerRendered => "widget-server-rendered",
         }
     }
 
@@ -50,6 +54,7 @@ impl Variant {
             Variant::WidgetSrc => "(c) widget, JSON src",
             Variant::WidgetMarkup => "(d) widget, fallback markup",
             Variant::WidgetInline => "(e) widget, inline JSON",
+            Variant::WidgetServerRendered => "(f) widget, server-rendered snippet",
         }
     }
 
@@ -65,7 +70,10 @@ impl Variant {
     pub fn is_widget(self) -> bool {
         matches!(
             self,
-            Variant::WidgetSrc | Variant::WidgetMarkup | Variant::WidgetInline
+            Variant::WidgetSrc
+                | Variant::WidgetMarkup
+                | Variant::WidgetInline
+                | Variant::WidgetServerRendered
         )
     }
 }
@@ -107,10 +115,12 @@ impl PageSpec {
     }
 }
 
-/// The articles the pages use.
+/// The articles the pages use, and their server-rendered snippets.
 pub struct Articles {
     seed: Value,
     long: Value,
+    seed_snippet: String,
+    long_snippet: String,
 }
 
 impl Articles {
@@ -120,6 +130,29 @@ impl Articles {
             Length::Long => &self.long,
         }
     }
+
+    fn snippet(&self, length: Length) -> &str {
+        match length {
+            Length::Seed => &self.seed_snippet,
+            Length::Long => &self.long_snippet,
+        }
+    }
+}
+
+/// The snippet `reader-widget-snippet` makes of `article`, its stylesheet beside the page.
+fn snippet_of(article: &Value) -> Result<String, String> {
+    let article = reader_widget::snippet::read_article_source(&article.to_string())
+        .map_err(|e| format!("the article for a snippet: {e}"))?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| format!("starting a runtime: {e}"))?;
+    let options = reader_widget::snippet::SnippetOptions {
+        stylesheet_url: "reader-widget.css".to_owned(),
+        ..Default::default()
+    };
+    Ok(runtime
+        .block_on(reader_widget::snippet::render_snippet(article, &options))
+        .html)
 }
 
 /// Writes the site under `target/bench-site/` and returns its folder.
@@ -142,12 +175,19 @@ pub fn write_site(pages: &[PageSpec]) -> Result<(PathBuf, Articles), String> {
         "kerry-lavrov-placeholder.svg",
     )?;
     copy(&root.join("benches/peer/reader-peer.js"), "reader-peer.js")?;
+    // The snippets' stylesheet from the page's own origin (the script comes from the other).
+    copy(&root.join("dist/reader-widget.css"), "reader-widget.css")?;
     let write = |name: &str, text: &str| {
         std::fs::write(site.join(name), text).map_err(|e| format!("writing {name}: {e}"))
     };
     write("seed.json", &seed.to_string())?;
     write("long.json", &long.to_string())?;
-    let articles = Articles { seed, long };
+    let articles = Articles {
+        seed_snippet: snippet_of(&seed)?,
+        long_snippet: snippet_of(&long)?,
+        seed,
+        long,
+    };
     for page in pages {
         write(&page.file_name(), &page_html(*page, &articles))?;
     }
@@ -247,6 +287,9 @@ fn embed_html(spec: PageSpec, articles: &Articles, number: usize) -> String {
             "<reader-widget data-embed><script type=\"application/json\">{}</script></reader-widget>",
             article.to_string().replace("</", "<\\/")
         ),
+        Variant::WidgetServerRendered => articles
+            .snippet(spec.length)
+            .replacen("<reader-widget", "<reader-widget data-embed", 1),
     }
 }
 

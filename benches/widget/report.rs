@@ -65,7 +65,6 @@ pub fn bytes_per_variant(
     site: &Path,
     articles: &Articles,
 ) -> Result<Vec<(Variant, Sizes)>, String> {
-    let widget_files = widget_files(dist)?;
     let mut rows = Vec::new();
     for variant in Variant::ALL {
         let spec = PageSpec {
@@ -83,7 +82,12 @@ pub fn bytes_per_variant(
             total += sizes_of(&read(&site.join("reader-peer.js"))?)?;
         }
         if variant.is_widget() {
-            for file in &widget_files {
+            let build = if variant == Variant::WidgetServerRendered {
+                Build::Hydrating
+            } else {
+                Build::Plain
+            };
+            for file in widget_files(dist, build)? {
                 total += sizes_of(&read(&dist.join(file))?)?;
             }
         }
@@ -92,21 +96,40 @@ pub fn bytes_per_variant(
     Ok(rows)
 }
 
-/// The widget's first-load files, as its manifest lists them.
-fn widget_files(dist: &Path) -> Result<Vec<String>, String> {
+/// Which of the widget's two builds a page loads.
+#[derive(Clone, Copy, PartialEq)]
+enum Build {
+    /// `wasm/`, for ordinary embeds.
+    Plain,
+    /// `wasm-hydrating/` and the snippets' stylesheet, for server-rendered snippets.
+    Hydrating,
+}
+
+/// The widget's first-load files for `build`, as its manifest lists them.
+fn widget_files(dist: &Path, build: Build) -> Result<Vec<String>, String> {
     let manifest: serde_json::Value =
         serde_json::from_slice(&read(&dist.join("reader-widget.manifest.json"))?)
             .map_err(|e| format!("the manifest: {e}"))?;
+    let wanted = |file: &str| match build {
+        Build::Plain => file.starts_with("wasm/"),
+        Build::Hydrating => file.starts_with("wasm-hydrating/") || file == "reader-widget.css",
+    };
     Ok(manifest["files"]
         .as_object()
-        .map(|files| files.keys().cloned().collect())
+        .map(|files| {
+            files
+                .keys()
+                .filter(|file| *file == "reader-widget.js" || wanted(file))
+                .cloned()
+                .collect()
+        })
         .unwrap_or_default())
 }
 
-/// The widget's own first load: its files, without page or article.
+/// The widget's own first load for ordinary embeds: its files, without page or article.
 pub fn widget_first_load(dist: &Path) -> Result<Sizes, String> {
     let mut total = Sizes::default();
-    for file in widget_files(dist)? {
+    for file in widget_files(dist, Build::Plain)? {
         total += sizes_of(&read(&dist.join(file))?)?;
     }
     Ok(total)
@@ -184,8 +207,9 @@ pub fn markdown(
     let _ = writeln!(
         out,
         "# Benchmark\n\nWritten by `make bench` at commit {commit}: headless {chromium} on this machine's loopback, the release build \
-         in `dist/`, the widget's files from a second origin as from a CDN, no HTTP cache (every load \
-         fetches and compiles everything: a reader's first visit). Each figure is the median of {runs} \
+         in `dist/`, the widget's files from a second origin as from a CDN, the browser's cache emptied before \
+         every load and every file but the snippets' stylesheet sent uncacheable (every load fetches and \
+         compiles everything: a reader's first visit; the stylesheet, cacheable as the README advises, once a page). Each figure is the median of {runs} \
          loads of its page, all pages loaded in turn within each run. Times are milliseconds from \
          navigation start, taken at the start of the frame that paints (one frame is 16.7 ms). The \
          article is the seed ({} words) unless it says 10,000 words ({} words).\n",
@@ -392,6 +416,33 @@ pub fn markdown(
         out,
         "| layout shift ≤ 0.01, fallback markup | {markup_cls:.4} | {} |",
         met(markup_cls <= 0.01)
+    );
+    let server = spec(Variant::WidgetServerRendered, 1, Length::Seed);
+    let server_text = samples.median(server, "text");
+    let server_cls = samples.median(server, "cls").unwrap_or(f64::MAX);
+    let _ = writeln!(
+        out,
+        "| layout shift 0, server-rendered snippet | {server_cls:.4} | {} |",
+        met(server_cls == 0.0)
+    );
+    let _ = writeln!(
+        out,
+        "| text painted ≤ 1.05× the floor, server-rendered snippet | {} | {} |",
+        ratio(server_text, floor_text),
+        met(within(server_text, floor_text, 1.05))
+    );
+    // Every load kept the painted paragraphs: the minimum of the 0/1 figure is 1.
+    let kept_everywhere = EMBED_COUNTS.iter().all(|embeds| {
+        samples.minimum(
+            spec(Variant::WidgetServerRendered, *embeds, Length::Seed),
+            "kept",
+        ) == Some(1.0)
+    });
+    let _ = writeln!(
+        out,
+        "| hydration keeps the painted text (no second render), server-rendered, 1/10/100 embeds | {} | {} |",
+        if kept_everywhere { "kept in every load" } else { "replaced in some load" },
+        met(kept_everywhere)
     );
     let _ = writeln!(
         out,

@@ -1,7 +1,8 @@
 //! The `<reader-widget>` element: its definition, what happens when one is connected,
 //! disconnected or has an attribute changed, and its JavaScript API (`textSize`, `article`,
 //! `reload()`). Each connected element gets an open shadow root holding the shared stylesheet
-//! and one Yew app; all of them share this one WebAssembly instance.
+//! and one Yew app; all of them share this one WebAssembly instance. A server-rendered
+//! snippet's shadow root is taken over as it is, where the build has the `hydration` feature.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -188,7 +189,7 @@ fn server_rendered_mount(shadow: &ShadowRoot, source: &ArticleSource) -> Option<
         .query_selector(".rw-mount[data-server-rendered]")
         .ok()??;
     let version = mount.get_attribute("data-server-rendered")?;
-    (version == env!("CARGO_PKG_VERSION")).then_some(mount)
+    (version == crate::MARKUP_VERSION).then_some(mount)
 }
 
 fn disconnect(host: HtmlElement) {

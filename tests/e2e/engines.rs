@@ -11,6 +11,42 @@ use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Map, Value};
 
+/// chromedriver's own command that runs a Chrome DevTools Protocol method: the only way to
+/// emulate the reader's system settings (colour scheme, forced colours) through WebDriver, or to
+/// empty the browser's cache.
+#[derive(Debug)]
+struct DevtoolsCommand {
+    method: &'static str,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for DevtoolsCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.method, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Runs the Chrome DevTools Protocol `method` with `params` (Chromium only).
+pub async fn devtools(client: &Client, method: &'static str, params: Value) -> Result<(), String> {
+    client
+        .issue_cmd(DevtoolsCommand { method, params })
+        .await
+        .map(drop)
+        .map_err(|error| format!("{method}: {error}"))
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
     Chromium,

@@ -50,6 +50,8 @@ struct Response {
     cors: Option<bool>,
     /// Announce more body than is sent, send what there is, then hold the connection open.
     never_ends: bool,
+    /// The `Cache-Control` value: `no-store` (every load is a first visit) unless said.
+    cache: &'static str,
 }
 
 impl Response {
@@ -61,6 +63,7 @@ impl Response {
             headers: Vec::new(),
             cors: None,
             never_ends: false,
+            cache: "no-store",
         }
     }
 
@@ -295,9 +298,10 @@ fn answer(stream: TcpStream, handler: &Handler, cors: bool) -> std::io::Result<(
     };
     write!(
         stream,
-        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {length}\r\nCache-Control: no-store\r\nConnection: close\r\n{extra}{}\r\n",
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {length}\r\nCache-Control: {}\r\nConnection: close\r\n{extra}{}\r\n",
         response.status,
         response.content_type,
+        response.cache,
         if response.cors.unwrap_or(cors) { "Access-Control-Allow-Origin: *\r\n" } else { "" },
     )?;
     stream.write_all(&response.body)?;
@@ -336,6 +340,12 @@ fn file(root: &Path, path: &str) -> Response {
     }
     let full = root.join(relative);
     match std::fs::read(&full) {
+        // The snippets' stylesheet is cacheable, as the README tells publishers to serve it: a
+        // page of many snippets fetches it once.
+        Ok(body) if relative.ends_with("reader-widget.css") => Response {
+            cache: "max-age=300",
+            ..Response::new(200, content_type(&full), &body)
+        },
         Ok(body) => Response::new(200, content_type(&full), &body),
         Err(_) => Response::not_found(),
     }

@@ -12,33 +12,7 @@ use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 
-use crate::engines::Engine;
-
-/// chromedriver's own command that runs a Chrome DevTools Protocol method: the only way to
-/// emulate the reader's system settings (colour scheme, forced colours) through WebDriver.
-#[derive(Debug)]
-struct DevtoolsCommand {
-    method: &'static str,
-    params: Value,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for DevtoolsCommand {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.method, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
-    }
-}
+use crate::engines::{devtools, Engine};
 
 /// What a scenario ends with: `Err` says what went wrong.
 pub type Outcome = Result<(), String>;
@@ -268,15 +242,13 @@ impl Session {
     /// Emulates the reader's system media features in Chromium, e.g.
     /// `[{"name": "prefers-color-scheme", "value": "dark"}]`.
     pub async fn emulate_media(&self, features: Value) -> Outcome {
-        let command = DevtoolsCommand {
-            method: "Emulation.setEmulatedMedia",
-            params: json!({ "features": features }),
-        };
-        self.client
-            .issue_cmd(command)
-            .await
-            .doing("emulating media features")
-            .map(drop)
+        devtools(
+            &self.client,
+            "Emulation.setEmulatedMedia",
+            json!({ "features": features }),
+        )
+        .await
+        .doing("emulating media features")
     }
 
     /// Lets two animation frames pass, so a screenshot shows the latest rendering.
