@@ -29,7 +29,8 @@ BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --features fault-inj
 tools:
 	@scripts/install-tools.sh
 
-## dist: the release build in dist/: the widget's files and the demo page, with a size table.
+## dist: the release build in dist/: both builds of the widget (wasm/, and wasm-hydrating/ for
+## server-rendered snippets), the snippets' stylesheet and the demo pages, with a size table.
 dist: tools
 	$(RELEASE_WASM) trunk build --release
 	@scripts/size-report.sh dist $(SIZE_BUDGET) $(SERVER_RENDERED_SIZE_BUDGET)
