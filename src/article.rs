@@ -111,6 +111,93 @@ pub enum Block {
     Unknown,
 }
 
+impl Article {
+    /// A 64-bit FNV-1a hash of what the article shows (every text, URL and size, and which
+    /// fields are present), as 16 hex digits: a server-rendered snippet carries the fingerprint of
+    /// its light-DOM article, so that the widget takes the snippet's markup over only while that
+    /// article is still the one it was rendered from. Not for security: it detects edits, not
+    /// forgeries.
+    pub fn fingerprint(&self) -> String {
+        let mut hash = Fnv1a::default();
+        let optional = |hash: &mut Fnv1a, text: Option<&str>| match text {
+            Some(text) => {
+                hash.write(&[1]);
+                hash.text(text);
+            }
+            None => hash.write(&[0]),
+        };
+        hash.text(&self.headline);
+        optional(&mut hash, self.standfirst.as_deref());
+        optional(&mut hash, self.byline.as_deref());
+        optional(&mut hash, self.source.as_ref().map(|s| s.name.as_str()));
+        optional(
+            &mut hash,
+            self.source.as_ref().and_then(|s| s.url.as_deref()),
+        );
+        optional(&mut hash, self.published.as_deref());
+        optional(&mut hash, self.lang.as_deref());
+        optional(&mut hash, self.image.as_ref().map(|i| i.src.as_str()));
+        if let Some(image) = &self.image {
+            hash.text(&image.alt);
+            optional(&mut hash, image.caption.as_deref());
+            optional(&mut hash, image.credit.as_deref());
+            for size in [image.width, image.height] {
+                hash.write(&size.unwrap_or(0).to_le_bytes());
+            }
+        }
+        for block in &self.body {
+            match block {
+                Block::Paragraph { text } => {
+                    hash.write(b"p");
+                    hash.text(text);
+                }
+                Block::Subheading { text } => {
+                    hash.write(b"h");
+                    hash.text(text);
+                }
+                Block::Quote { text, cite } => {
+                    hash.write(b"q");
+                    hash.text(text);
+                    optional(&mut hash, cite.as_deref());
+                }
+                Block::List { ordered, items } => {
+                    hash.write(if *ordered { b"o" } else { b"u" });
+                    for item in items {
+                        hash.text(item);
+                    }
+                    hash.write(&[0]);
+                }
+                Block::Unknown => hash.write(b"?"),
+            }
+        }
+        format!("{:016x}", hash.0)
+    }
+}
+
+/// The 64-bit FNV-1a hash, fed bytes and length-prefixed texts.
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a {
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    /// A text, after its length, so that no two sequences of texts hash alike by running on.
+    /// The length as 64 bits, the same in WebAssembly and natively.
+    fn text(&mut self, text: &str) {
+        self.write(&u64::try_from(text.len()).unwrap_or(u64::MAX).to_le_bytes());
+        self.write(text.as_bytes());
+    }
+}
+
 impl Block {
     /// Whether the block has anything to show.
     pub fn is_renderable(&self) -> bool {
@@ -520,6 +607,35 @@ mod tests {
                     items: vec!["a".into(), "b".into()]
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn the_fingerprint_follows_every_text_and_which_fields_are_there() {
+        let seed = parse_article(SEED).unwrap();
+        let print = seed.fingerprint();
+        assert_eq!(print.len(), 16);
+        assert_eq!(print, parse_article(SEED).unwrap().fingerprint());
+        let mut changed = seed.clone();
+        changed.headline.push('!');
+        assert_ne!(changed.fingerprint(), print);
+        let mut changed = seed.clone();
+        changed.byline = None;
+        assert_ne!(changed.fingerprint(), print);
+        let mut changed = seed.clone();
+        changed.body.push(Block::Paragraph {
+            text: String::new(),
+        });
+        assert_ne!(changed.fingerprint(), print);
+        // Texts are length-prefixed: moving a boundary between two texts changes it too.
+        let split = |a: &str, b: &str| Article {
+            headline: a.into(),
+            standfirst: Some(b.into()),
+            ..Article::default()
+        };
+        assert_ne!(
+            split("ab", "c").fingerprint(),
+            split("a", "bc").fingerprint()
         );
     }
 

@@ -46,7 +46,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub use browser::define_element;
 
 /// The version of the markup a server-rendered snippet carries, on its mount as
-/// `data-server-rendered`: the widget takes over only markup of its own version, and renders
+/// `data-server-rendered`, before its light-DOM article's [`article::Article::fingerprint`]: the
+/// widget takes over only markup of its own version whose article is unchanged, and renders
 /// anew over any other.
 pub const MARKUP_VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -156,8 +156,13 @@ pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snipp
             escape_attribute(&Value::Object(labels).to_string())
         ));
     }
+    // What the widget will read back from the light DOM (the markup reader's view of it).
+    let fingerprint = match read_article_source(&fallback) {
+        Ok(read_back) => read_back.fingerprint(),
+        Err(_) => String::new(),
+    };
     let html = format!(
-        "<reader-widget{attributes}><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"rw-mount\" data-server-rendered=\"{}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
+        "<reader-widget{attributes}><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"rw-mount\" data-server-rendered=\"{} {fingerprint}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
         escape_attribute(&options.stylesheet_url),
         crate::MARKUP_VERSION
     );
@@ -206,8 +211,12 @@ fn resolve_urls(mut article: Article, base: Option<&str>, notes: &mut Vec<String
 }
 
 /// `url` against `base`: joined when the base is absolute; a relative base folder goes before
-/// a relative path (the browser resolves the rest against the page).
+/// a relative path (the browser resolves the rest against the page). `None` for a URL that does
+/// not parse: the widget drops those in the browser, and the snippet must show what the widget
+/// will, or hydration would meet markup it does not expect.
 fn resolve_url(url: &str, base: Option<&str>) -> Option<String> {
+    let placeholder = url::Url::parse("https://placeholder.invalid/").ok()?;
+    placeholder.join(url).ok()?;
     let Some(base) = base else {
         return Some(url.to_owned());
     };
@@ -445,6 +454,22 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_mount_names_the_version_and_the_fingerprint_of_the_light_dom_article() {
+        let snippet = snippet_of(SEED, &options()).await;
+        let read_back = read_article_source(light_dom(&snippet.html)).unwrap();
+        let mark = format!(
+            "data-server-rendered=\"{} {}\"",
+            crate::MARKUP_VERSION,
+            read_back.fingerprint()
+        );
+        assert!(snippet.html.contains(&mark), "{}", snippet.html);
+        // An edit to the light-DOM article changes the fingerprint.
+        let edited = light_dom(&snippet.html).replacen("</p>", " (updated)</p>", 1);
+        let edited = read_article_source(&edited).unwrap();
+        assert_ne!(edited.fingerprint(), read_back.fingerprint());
+    }
+
+    #[tokio::test]
     async fn markup_in_the_articles_text_stays_text_in_both_parts() {
         let json = r#"{"headline":"<script>alert(1)</script>","byline":"\" onmouseover=\"x","body":[{"type":"paragraph","text":"<img src=x onerror=alert(1)>"}]}"#;
         let snippet = snippet_of(json, &options()).await;
@@ -480,10 +505,15 @@ mod tests {
             snippet.article.image.unwrap().src,
             "../articles/pictures/a.png"
         );
-        let unsafe_image = r#"{"headline":"H","image":{"src":"data:text/html,x","alt":""},"body":[{"type":"paragraph","text":"p"}]}"#;
-        let snippet = snippet_of(unsafe_image, &options()).await;
-        assert_eq!(snippet.article.image, None);
-        assert!(!snippet.html.contains("<img"));
+        for src in ["data:text/html,x", "http://[unclosed"] {
+            let image = format!(
+                r#"{{"headline":"H","image":{{"src":"{src}","alt":""}},"body":[{{"type":"paragraph","text":"p"}}]}}"#
+            );
+            let snippet = snippet_of(&image, &options()).await;
+            assert_eq!(snippet.article.image, None, "{src}");
+            assert!(!snippet.html.contains("<img"), "{src}");
+            assert_eq!(snippet.notes.len(), 1, "{src}");
+        }
     }
 
     #[tokio::test]

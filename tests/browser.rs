@@ -1226,6 +1226,46 @@ async fn hydration_keeps_the_server_rendered_nodes_and_makes_them_live() {
     container.remove();
 }
 
+#[cfg(feature = "hydration")]
+#[wasm_bindgen_test]
+async fn a_snippet_whose_article_was_edited_is_rendered_anew_not_taken_over() {
+    // A paragraph added to the light-DOM article after the snippet was made: the server's markup
+    // no longer matches, and taking it over would meet nodes the app does not expect.
+    let edited = SERVER_RENDERED.replacen(
+        "</article>\n</reader-widget>",
+        "<p>A paragraph added later.</p></article>\n</reader-widget>",
+        1,
+    );
+    assert_ne!(edited, SERVER_RENDERED);
+    let ready = Heard::new("reader-widget-ready");
+    let container = parsed_with_shadow_roots(&edited);
+    let host = embeds(&container).remove(0);
+    let server_article = find(&host, ".rw-article").expect("server-rendered");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("appended");
+    wait_for("the ready event", || ready.from(&host).pop()).await;
+    let article = find(&host, ".rw-article").expect("an article");
+    let article: &web_sys::Node = article.as_ref();
+    assert!(!server_article.is_same_node(Some(article)), "taken over");
+    let last = shadow(&host)
+        .query_selector(".rw-article__paragraph:last-child")
+        .ok()
+        .flatten()
+        .and_then(|p| p.text_content());
+    assert_eq!(last.as_deref(), Some("A paragraph added later."));
+    assert_eq!(
+        shadow(&host)
+            .query_selector_all(".rw-article")
+            .expect("a selector")
+            .length(),
+        1
+    );
+    container.remove();
+}
+
 #[wasm_bindgen_test]
 async fn without_declarative_shadow_roots_the_snippet_renders_from_its_markup() {
     // `innerHTML` leaves the template a template, as a browser without declarative shadow roots

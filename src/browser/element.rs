@@ -176,20 +176,22 @@ fn register(host: &HtmlElement, instance: u32, view: SharedView, mount: &Element
 }
 
 /// The mount of a server-rendered snippet (see `src/snippet.rs`) that the app can take over as
-/// it is: rendered by this version of the widget, for the article the element's markup gives,
-/// so that the app's first render is the markup already there. (Without the `hydration`
-/// feature, a snippet's shadow root is emptied and rendered anew, as a reconnected element's.)
+/// it is: rendered by this version of the widget, from the article the element's markup still
+/// gives (its fingerprint unchanged), so that the app's first render is the markup already
+/// there; a mismatch would stop the widget. (Without the `hydration` feature, a snippet's shadow
+/// root is emptied and rendered anew, as a reconnected element's.)
 #[cfg(feature = "hydration")]
 fn server_rendered_mount(shadow: &ShadowRoot, source: &ArticleSource) -> Option<Element> {
     let ArticleSource::Markup(article) = source else {
         return None;
     };
-    check(Article::clone(article)).ok()?;
+    let article = check(Article::clone(article)).ok()?;
     let mount = shadow
         .query_selector(".rw-mount[data-server-rendered]")
         .ok()??;
-    let version = mount.get_attribute("data-server-rendered")?;
-    (version == crate::MARKUP_VERSION).then_some(mount)
+    let rendered = mount.get_attribute("data-server-rendered")?;
+    let (version, fingerprint) = rendered.split_once(' ')?;
+    (version == crate::MARKUP_VERSION && fingerprint == article.fingerprint()).then_some(mount)
 }
 
 fn disconnect(host: HtmlElement) {
