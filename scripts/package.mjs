@@ -1,8 +1,8 @@
 // The last step of the release build (run by scripts/post-build.sh): gives the WebAssembly, the
-// glue and its snippets of both builds content-hashed names, so a CDN can cache them forever, and points the
-// stable entry `reader-widget.js` at them; then writes `reader-widget.manifest.json` (every
-// widget file with its size and SRI sha384 hash) and a `package.json` whose `files` are the
-// distribution, so npm-backed CDNs can serve it as it is.
+// glue and its snippets of both builds content-hashed names, so a CDN can cache them forever,
+// and points the stable entry `reader-widget.js` at them; then writes
+// `reader-widget.manifest.json` (every widget file with its size and SRI sha384 hash) and a
+// `package.json` whose `files` are the distribution, so npm-backed CDNs can serve it as it is.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";

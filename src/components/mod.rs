@@ -1,9 +1,9 @@
 //! The widget's view, one piece a file, as plain view functions: every Yew component costs the
 //! WebAssembly its own copy of Yew's lifecycle code. [`Reader`] wraps the whole view as a
-//! component for rendering it alone (the server renderer in tests); in the browser the app
-//! renders [`reader`] itself. They render only what
-//! they are given, so the same markup comes out of Yew's server renderer in native tests and out
-//! of the browser.
+//! component for rendering it alone (the server renderer, in tests and, inside [`ServerReader`],
+//! in server-rendered snippets); in the browser the app renders [`reader`] itself. They render
+//! only what they are given, so the same markup comes out of Yew's server renderer and out of
+//! the browser.
 
 mod article_view;
 mod reader;

@@ -44,7 +44,8 @@ pub struct ReaderRefs {
     pub nav: NodeRef,
 }
 
-/// The [`Reader`] as a component, for rendering on its own (the server renderer in tests).
+/// The [`Reader`] as a component, for rendering on its own (the server renderer, in tests and
+/// in snippets).
 #[component]
 pub fn Reader(props: &ReaderProps) -> Html {
     let refs = ReaderRefs {

@@ -1059,7 +1059,7 @@ async fn a_server_rendered_snippet_is_taken_over_in_place(session: &Session) -> 
         kept == json!({ "parsed": true, "same": true, "articles": 1, "server": 0, "lightShown": false }),
         || format!("after the widget started: {kept}"),
     )?;
-    // Live: the reader's choice sizes the text, and follows to the class the app sets.
+    // Live: the app answers the reader's choice.
     let medium = session.medium_px().await?;
     session.choose_size(0, "lg").await?;
     let large = session.paragraph_px(0).await?;
