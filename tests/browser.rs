@@ -1027,9 +1027,10 @@ fn in_each_source_kind(
         .map(|text| format!("<p>{}</p>", html_text(text)))
         .collect();
     let markup = format!(
-        r#"<article><h1>{}</h1><p class="byline">{}</p><figure><img src="{}" alt="A"></figure>{markup_paragraphs}</article>"#,
+        r#"<article><h1>{}</h1><p class="byline">{}</p><p class="source"><a href="{}">Agency</a></p><figure><img src="{}" alt="A"></figure>{markup_paragraphs}</article>"#,
         html_text(headline),
         html_text(byline),
+        source_url.replace('"', "&quot;"),
         image_src.replace('"', "&quot;")
     );
     [
@@ -1084,12 +1085,10 @@ async fn hostile_text_and_urls_are_harmless_in_each_source_kind() {
                 .any(|w| w.contains("ignored the image URL \"vbscript:x\"")),
             "{kind}: {warnings:?}"
         );
-        // The source's javascript: URL is no link (markup carries no source link).
+        // The source's javascript: URL is no link; its name stays, as text.
         assert!(find(&host, "a[href^=javascript]").is_none(), "{kind}");
-        if kind != "html" {
-            let source = find(&host, ".rw-article__source").and_then(|s| s.text_content());
-            assert_eq!(source.as_deref(), Some("Agency"), "{kind}");
-        }
+        let source = find(&host, ".rw-article__source").and_then(|s| s.text_content());
+        assert_eq!(source.as_deref(), Some("Agency"), "{kind}");
         // The override stays inside the byline.
         let byline = find(&host, ".rw-article__byline").expect("the byline");
         assert_eq!(byline.text_content().as_deref(), Some(OVERRIDE), "{kind}");
