@@ -537,6 +537,40 @@ impl CalendarDate {
     }
 }
 
+/// The article with its URLs (the image's, the source's, the canonical one) replaced by what
+/// `resolve` makes of each web link. A URL that is not a web link, or that `resolve` cannot
+/// use (`None`), is dropped, the image with it, and `dropped` hears a line saying so. The
+/// widget resolves against the article's URL in the browser, the snippet command natively.
+pub fn resolve_urls(
+    mut article: Article,
+    resolve: impl Fn(&str) -> Option<String>,
+    mut dropped: impl FnMut(String),
+) -> Article {
+    let mut resolve = |url: &str, what: &str| -> Option<String> {
+        let resolved = is_safe_link(url).then(|| resolve(url.trim())).flatten();
+        if resolved.is_none() {
+            dropped(format!(
+                "ignored the {what} URL \"{url}\": not an http(s) URL"
+            ));
+        }
+        resolved
+    };
+    if let Some(image) = article.image.as_mut() {
+        match resolve(&image.src, "image") {
+            Some(src) => image.src = src,
+            None => article.image = None,
+        }
+    }
+    if let Some(source) = article.source.as_mut() {
+        source.url = source.url.as_deref().and_then(|url| resolve(url, "source"));
+    }
+    article.url = article
+        .url
+        .as_deref()
+        .and_then(|url| resolve(url, "canonical"));
+    article
+}
+
 /// Whether a URL from the article may become a link: `http:`, `https:` and relative references
 /// pass; any other scheme (`javascript:`, `data:`, `vbscript:` …) does not.
 pub fn is_safe_link(url: &str) -> bool {

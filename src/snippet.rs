@@ -14,7 +14,7 @@ use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 use crate::article::{
-    check, is_safe_link, parse_article, Article, Block, CalendarDate, Image, MAX_ARTICLE_BYTES,
+    check, parse_article, resolve_urls, Article, Block, CalendarDate, Image, MAX_ARTICLE_BYTES,
 };
 use crate::components::{LoadState, ReaderProps, ServerReader};
 use crate::error::{LoadError, LoadErrorKind};
@@ -112,7 +112,13 @@ impl MarkupNode for HtmlNode<'_> {
 /// The snippet for `article`.
 pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snippet {
     let mut notes = Vec::new();
-    let article = resolve_urls(article, options.base_url.as_deref(), &mut notes);
+    // As the widget does in the browser: resolved against the base, non-web URLs dropped.
+    let base = options.base_url.as_deref();
+    let article = resolve_urls(
+        article,
+        |url| resolve_url(url, base),
+        |note| notes.push(note),
+    );
     let (labels, unspoken) = choose_labels(
         article.lang.as_deref(),
         options.page_lang.as_deref(),
@@ -178,36 +184,6 @@ fn escape_attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
-}
-
-/// Resolves the article's URLs against `base` and drops those that are not web links, as the
-/// widget does in the browser; each one dropped is noted.
-fn resolve_urls(mut article: Article, base: Option<&str>, notes: &mut Vec<String>) -> Article {
-    let mut resolve = |url: &str, what: &str| -> Option<String> {
-        let resolved = is_safe_link(url)
-            .then(|| resolve_url(url.trim(), base))
-            .flatten();
-        if resolved.is_none() {
-            notes.push(format!(
-                "ignored the {what} URL \"{url}\": not an http(s) URL"
-            ));
-        }
-        resolved
-    };
-    if let Some(image) = article.image.as_mut() {
-        match resolve(&image.src, "image") {
-            Some(src) => image.src = src,
-            None => article.image = None,
-        }
-    }
-    if let Some(source) = article.source.as_mut() {
-        source.url = source.url.as_deref().and_then(|url| resolve(url, "source"));
-    }
-    article.url = article
-        .url
-        .as_deref()
-        .and_then(|url| resolve(url, "article"));
-    article
 }
 
 /// `url` against `base`: joined when the base is absolute; a relative base folder goes before

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, HtmlElement, RequestInit, Response, Url};
 use yew::prelude::*;
 
-use crate::article::{check, is_safe_link, parse_article, Article};
+use crate::article::{check, parse_article, resolve_urls, Article};
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events};
 use crate::components::{reader, LoadState, ReaderProps, ReaderRefs};
@@ -317,7 +317,7 @@ fn document_base() -> String {
 /// Finishes a load: resolves the article's URLs against `base`, or reports the failure once.
 fn settle(result: Result<Article, LoadError>, base: &str, element_name: &str) -> LoadState {
     match result {
-        Ok(article) => LoadState::Ready(Rc::new(resolve_urls(article, base, element_name))),
+        Ok(article) => LoadState::Ready(Rc::new(resolve_web_urls(article, base, element_name))),
         Err(error) => {
             console::error(element_name, &error);
             LoadState::Failed(error)
@@ -432,34 +432,12 @@ async fn fetch_article(
 /// Makes the article's URLs absolute against `base` (the article's own URL, or the page's for
 /// inline JSON), so a relative image path works wherever the JSON is served from. URLs that are
 /// not web links, or that do not parse, are dropped with a console note.
-fn resolve_urls(mut article: Article, base: &str, element_name: &str) -> Article {
-    let resolve = |url: &str, what: &str| -> Option<String> {
-        let resolved = is_safe_link(url)
-            .then(|| Url::new_with_base(url.trim(), base).ok())
-            .flatten()
-            .map(|url| url.href());
-        if resolved.is_none() {
-            console::warn(
-                element_name,
-                &format!("ignored the {what} URL \"{url}\": not an http(s) URL"),
-            );
-        }
-        resolved
-    };
-    if let Some(image) = article.image.as_mut() {
-        match resolve(&image.src, "image") {
-            Some(src) => image.src = src,
-            None => article.image = None,
-        }
-    }
-    if let Some(source) = article.source.as_mut() {
-        source.url = source.url.as_deref().and_then(|url| resolve(url, "source"));
-    }
-    article.url = article
-        .url
-        .as_deref()
-        .and_then(|url| resolve(url, "canonical"));
-    article
+fn resolve_web_urls(article: Article, base: &str, element_name: &str) -> Article {
+    resolve_urls(
+        article,
+        |url| Url::new_with_base(url, base).ok().map(|url| url.href()),
+        |note| console::warn(element_name, &note),
+    )
 }
 
 /// Test builds only (`--features fault-injection`, never in `dist/`): a fault on demand, for the
