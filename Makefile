@@ -11,11 +11,14 @@ SIZE_BUDGET := 92160
 # First load of a page of server-rendered snippets (the hydrating build and the stylesheet), in
 # bytes brotli: its text is on screen, styled, before any of it arrives.
 SERVER_RENDERED_SIZE_BUDGET := 102400
+# The one nightly toolchain every nightly step uses (the release WebAssembly, the fuzzers), named
+# in scripts/nightly-toolchain, which scripts/install-tools.sh installs.
+NIGHTLY := $(shell cat scripts/nightly-toolchain)
 # The release WebAssembly is built by the pinned nightly toolchain with its own standard library
 # (build-std), sized for size: a panic aborts at once, with no message formatting, no panic
 # locations and no Debug formatting compiled in. 10 KB brotli less than stable's prebuilt std.
 # Its own target folder keeps the stable builds of the tests from rebuilding each time.
-RELEASE_WASM := RUSTUP_TOOLCHAIN=nightly CARGO_TARGET_DIR=$(CURDIR)/target/release-wasm \
+RELEASE_WASM := RUSTUP_TOOLCHAIN=$(NIGHTLY) CARGO_TARGET_DIR=$(CURDIR)/target/release-wasm \
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 # The browser tier: wasm-bindgen-test in each engine, the runner starting and stopping its driver.
@@ -73,7 +76,7 @@ FUZZ_TARGETS := article_json json_ld markup url_policy
 FUZZ_SECONDS ?= 300
 # libFuzzer keeps what it finds in the first folder (target/, not in git) and reads the
 # checked-in seeds from the second.
-FUZZ_RUN = RUSTUP_TOOLCHAIN=nightly cargo fuzz run --sanitizer none --fuzz-dir fuzz
+FUZZ_RUN = RUSTUP_TOOLCHAIN=$(NIGHTLY) cargo fuzz run --sanitizer none --fuzz-dir fuzz
 
 ## test-fuzz: a short run of each fuzz target from its checked-in corpus, as part of `make test`.
 test-fuzz: tools

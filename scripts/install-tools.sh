@@ -35,24 +35,27 @@ fi
 
 # The release build compiles the standard library from source with the nightly toolchain (see
 # the Makefile): its sources, and once the crates they use, since trunk builds offline.
-if ! rustup toolchain list | grep -q '^nightly'; then
-  say "installing the nightly toolchain"
-  rustup toolchain install nightly --profile minimal
+# One dated nightly, named in scripts/nightly-toolchain, for every nightly step.
+NIGHTLY=$(<scripts/nightly-toolchain)
+if ! rustup toolchain list | grep -q "^$NIGHTLY"; then
+  say "installing the $NIGHTLY toolchain"
+  rustup toolchain install "$NIGHTLY" --profile minimal --target wasm32-unknown-unknown
 fi
-if ! rustup component list --toolchain nightly --installed 2>/dev/null | grep -q '^rust-src'; then
-  say "adding rust-src to the nightly toolchain"
-  rustup component add rust-src --toolchain nightly
+if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding rust-src to the $NIGHTLY toolchain"
+  rustup component add rust-src --toolchain "$NIGHTLY"
 fi
-library="$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library"
-if [[ ! -f target/release-wasm/.std-fetched ]]; then
+library="$(rustc "+$NIGHTLY" --print sysroot)/lib/rustlib/src/rust/library"
+if [[ ! -f "target/release-wasm/.std-fetched-$NIGHTLY" ]]; then
   say "fetching the crates the standard library's sources use"
-  cargo +nightly fetch --manifest-path "$library/Cargo.toml" >/dev/null
-  mkdir -p target/release-wasm && touch target/release-wasm/.std-fetched
+  cargo "+$NIGHTLY" fetch --manifest-path "$library/Cargo.toml" >/dev/null
+  mkdir -p target/release-wasm && touch "target/release-wasm/.std-fetched-$NIGHTLY"
 fi
 
-if ! cargo fuzz --version >/dev/null 2>&1; then
-  say "installing cargo-fuzz (about 3 minutes)"
-  cargo install cargo-fuzz --locked
+CARGO_FUZZ_VERSION=0.13.2
+if [[ "$(cargo fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]]; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 3 minutes)"
+  cargo install "cargo-fuzz@$CARGO_FUZZ_VERSION" --locked
 fi
 
 if [[ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]]; then
@@ -66,9 +69,10 @@ if [[ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VER
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
-if ! command -v geckodriver >/dev/null; then
-  say "installing geckodriver (about 2 minutes)"
-  cargo install geckodriver --locked
+GECKODRIVER_VERSION=0.37.1
+if [[ "$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver $GECKODRIVER_VERSION"* ]]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 2 minutes)"
+  cargo install "geckodriver@$GECKODRIVER_VERSION" --locked
 fi
 
 # Debian's binaryen is too old for what rustc emits; npm's package ships a current wasm-opt.
