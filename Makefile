@@ -23,9 +23,9 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=$(NIGHTLY) CARGO_TARGET_DIR=$(CURDIR)/target/re
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 # The browser tier: wasm-bindgen-test in each engine, the runner starting and stopping its driver.
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
-# tests/fault.rs needs a fault on demand, which only the fault-injection feature compiles in; the
-# hydration tests the hydrating build's feature.
-BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --features fault-injection,hydration --test browser --test fault
+# tests/fault.rs and tests/thrown.rs need a fault on demand (a panic, an exception), which only
+# the fault-injection feature compiles in; the hydration tests the hydrating build's feature.
+BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --features fault-injection,hydration --test browser --test fault --test thrown
 
 .PHONY: tools dist demo oembed test lint test-native test-browser test-e2e test-fuzz fuzz bench clean
 

@@ -21,9 +21,12 @@ export function isTimeOut(value) {
 }
 
 // A fault in the WebAssembly (a panic, which aborts, or memory running out) is a trap that leaves
-// the module's state unknown. The first one is reported once, as one readable line; after it
-// nothing here calls into the module again. What each embed shows stays on screen, and its size
-// steps and skip links keep working through `followSizeStep` and `followSkipLink` below.
+// the module's state unknown, and so does a JavaScript exception that unwinds through it (every
+// call that can throw on what input reaches it is caught in Rust, see src/browser/throwing.rs;
+// this is for one that slips through). The first fault is reported once, as one readable line;
+// after it nothing here calls into the module again. What each embed shows stays on screen, and
+// its size steps and skip links keep working through `followSizeStep` and `followSkipLink`
+// below; an element added later is left alone, showing whatever fallback its publisher put in it.
 let stopped = false;
 
 function stop(error) {
@@ -31,10 +34,15 @@ function stop(error) {
   stopped = true;
   console.error(`<reader-widget>: the widget stopped after an internal error (${error}); each embed keeps what it shows.`);
   // In each shadow root: `change` does not leave it. The event that met the fault may still be
-  // on its way out, and reaches these.
+  // on its way out, and reaches these; a fault in a render that followed a choice came after
+  // its event, so each article is given the size of its checked step now.
   for (const element of document.querySelectorAll("reader-widget")) {
-    element.shadowRoot?.addEventListener("click", followSkipLink);
-    element.shadowRoot?.addEventListener("change", followSizeStep);
+    const root = element.shadowRoot;
+    if (!root) continue;
+    root.addEventListener("click", followSkipLink);
+    root.addEventListener("change", followSizeStep);
+    const checked = root.querySelector(".rw-sizes__input:checked");
+    if (checked) showSize(checked);
   }
 }
 
@@ -49,14 +57,32 @@ function callRust(rust, name, ...args) {
   }
 }
 
-/** The glue and this file share the module's folder; frames from there mark its traps. */
+/** The glue and this file share the module's folder; frames from there mark its faults. */
 const moduleFolder = new URL("../../..", import.meta.url).href;
 
-// Traps in the module's own event listeners and tasks reach the page as uncaught errors.
+/**
+ * Whether an uncaught error or rejection came from the module: its stack's first frame with a
+ * URL is in the module's folder (the WebAssembly for a trap, the glue for a throw that crossed
+ * it). A page's own listener that throws while the widget dispatches an event has its own frame
+ * first, and stays the page's.
+ */
+function isModuleFault(error) {
+  const firstFrame = /(?:https?|file|blob):[^\s)]+/.exec(String(error?.stack ?? ""));
+  return firstFrame !== null && firstFrame[0].startsWith(moduleFolder);
+}
+
+// Faults in the module's own event listeners and tasks reach the page as uncaught errors, and
+// those in promise callbacks (Rust's futures) as unhandled rejections.
 addEventListener("error", (event) => {
-  if (event.error instanceof WebAssembly.RuntimeError && String(event.error.stack).includes(moduleFolder)) {
+  if (isModuleFault(event.error)) {
     event.preventDefault();
     stop(event.error);
+  }
+});
+addEventListener("unhandledrejection", (event) => {
+  if (isModuleFault(event.reason)) {
+    event.preventDefault();
+    stop(event.reason);
   }
 });
 
@@ -73,7 +99,11 @@ function followSkipLink(event) {
 
 /** After a fault, a checked size step still gives its embed's article that step's size class. */
 function followSizeStep(event) {
-  const step = event.target;
+  showSize(event.target);
+}
+
+/** Gives the article beside `step`, a checked size step, that step's size class. */
+function showSize(step) {
   const article = step.matches?.(".rw-sizes__input:checked") && step.getRootNode().querySelector(".rw-article");
   if (!article) return;
   article.classList.remove("rw-size-xs", "rw-size-sm", "rw-size-md", "rw-size-lg");

@@ -89,7 +89,9 @@ impl JsonValue for wasm_bindgen::JsValue {
     }
 
     fn elements(&self) -> Option<Vec<Self>> {
-        js_sys::Array::is_array(self).then(|| js_sys::Array::from(self).to_vec())
+        // Read by index: `Array.from` would run the page's iterator, which a page may replace.
+        js_sys::Array::is_array(self)
+            .then(|| wasm_bindgen::JsCast::unchecked_ref::<js_sys::Array>(self).to_vec())
     }
 
     fn is_object(&self) -> bool {

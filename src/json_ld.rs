@@ -119,16 +119,19 @@ fn names<J: JsonValue>(value: Option<J>) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
-/// The first image: a URL, an ImageObject, or an array of either. JSON-LD has no text
-/// alternative; an ImageObject's `description` serves, else the image is marked decorative and
-/// its caption, shown beside it, carries the meaning.
+/// The first image: a URL, an ImageObject, or an array of either (an array inside that array
+/// is no image: schema.org has no such shape, and reading one would recurse as deep as the
+/// input goes). JSON-LD has no text alternative; an ImageObject's `description` serves, else the
+/// image is marked decorative and its caption, shown beside it, carries the meaning.
 fn read_image<J: JsonValue>(value: &J) -> Option<Image> {
-    if let Some(first) = value
-        .elements()
-        .and_then(|images| images.into_iter().next())
-    {
-        return read_image(&first);
+    match value.elements() {
+        Some(images) => read_one_image(&images.into_iter().next()?),
+        None => read_one_image(value),
     }
+}
+
+/// An image given as a URL or an ImageObject.
+fn read_one_image<J: JsonValue>(value: &J) -> Option<Image> {
     if let Some(src) = value.as_text() {
         return Some(Image {
             src,
@@ -231,6 +234,23 @@ mod tests {
         .unwrap();
         let image = article.image.unwrap();
         assert_eq!((image.width, image.height), (None, None));
+    }
+
+    #[test]
+    fn an_image_inside_nested_arrays_is_no_image_and_is_not_recursed_into() {
+        // serde_json stops at 128 levels; the browser's JSON.parse does not, and the browser
+        // tests read 100 000 levels. Reading stops at the second array whatever the depth.
+        let nested = format!("{}\"a.png\"{}", "[".repeat(120), "]".repeat(120));
+        let article = parse_article(&format!(
+            r#"{{"@type":"NewsArticle","headline":"H","articleBody":"p","image":{nested}}}"#
+        ))
+        .unwrap();
+        assert_eq!(article.image, None);
+        let article = parse_article(
+            r#"{"@type":"NewsArticle","headline":"H","articleBody":"p","image":[{"url":"a.png"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(article.image.map(|image| image.src), Some("a.png".into()));
     }
 
     #[test]

@@ -472,49 +472,44 @@ impl Labels {
 }
 
 /// A date for readers of `lang`: the browser's `Intl.DateTimeFormat` in WebAssembly (so no
-/// locale data ships with the widget), English day-month-year elsewhere (the server renderer).
+/// locale data ships with the widget), English day-month-year elsewhere (the server renderer)
+/// and where `Intl` refuses the language tag (`en_US`, as many CMSs write locales).
 pub fn format_date(date: CalendarDate, lang: &str) -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(lang));
-        let options: js_sys::Object = crate::browser::dictionary();
-        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into());
-        let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into());
-        let formatter = js_sys::Intl::DateTimeFormat::new(&locales, &options);
         const DAY_MS: f64 = 86_400_000.0;
         let first_of_month = js_sys::Date::utc(f64::from(date.year), f64::from(date.month) - 1.0);
         let instant = first_of_month + (f64::from(date.day) - 1.0) * DAY_MS;
-        let utc = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(instant));
-        formatter
-            .format()
-            .call1(&wasm_bindgen::JsValue::NULL, &utc)
-            .ok()
-            .and_then(|text| text.as_string())
-            .unwrap_or_default()
+        if let Some(text) = crate::browser::throwing::long_date(lang, instant) {
+            return text;
+        }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = lang;
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        let month = MONTHS
-            .get(usize::from(date.month).saturating_sub(1))
-            .copied()
-            .unwrap_or_default();
-        format!("{} {} {}", date.day, month, date.year)
-    }
+    let _ = lang;
+    english_date(date)
+}
+
+/// `date` as "24 September 2013".
+fn english_date(date: CalendarDate) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS
+        .get(usize::from(date.month).saturating_sub(1))
+        .copied()
+        .unwrap_or_default();
+    format!("{} {} {}", date.day, month, date.year)
 }
 
 #[cfg(test)]

@@ -831,6 +831,153 @@ async fn deeply_nested_json_in_an_unknown_field_is_read_past() {
 }
 
 #[wasm_bindgen_test]
+async fn a_language_tag_intl_refuses_gives_an_english_date_and_stops_nothing() {
+    // "en_US" is how many CMSs write locales; Intl.DateTimeFormat throws a RangeError on it.
+    let article = r#"{"headline":"Locale","lang":"en_US","published":"2013-09-24T12:00:00Z","body":[{"type":"paragraph","text":"Text"}]}"#;
+    let (container, host) = rendered_embed(&format!(
+        r#"<reader-widget><script type="application/json">{article}</script></reader-widget>{}"#,
+        inline_embed("")
+    ))
+    .await;
+    let date = find(&host, ".rw-article__date").and_then(|date| date.text_content());
+    assert_eq!(date.as_deref(), Some("24 September 2013"));
+    // The widget goes on: the other embed follows a size step, and a new one renders.
+    let sibling = embeds(&container).remove(1);
+    rendered(&sibling).await;
+    click_size(&sibling, "lg").await;
+    click_size(&sibling, "md").await;
+    assert_eq!(checked_step(&host).as_deref(), Some("md"));
+    let (later, _) = rendered_embed(&inline_embed("")).await;
+    later.remove();
+    container.remove();
+}
+
+/// A value nested `depth` levels deep: arrays inside arrays, or objects whose every member is
+/// named `key`, around a string, as the browser's JSON.parse takes it (serde_json, natively,
+/// stops at 128).
+fn nested(depth: usize, key: Option<&str>) -> String {
+    match key {
+        None => format!("{}\"x\"{}", "[".repeat(depth), "]".repeat(depth)),
+        Some(key) => format!(
+            "{}\"x\"{}",
+            format!("{{\"{key}\":").repeat(depth),
+            "}".repeat(depth)
+        ),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_field_of_both_readers_takes_nesting_as_deep_as_json_parse_does() {
+    // Every field either reader looks at, holding 100 000 levels of arrays and of objects (the
+    // JSON-LD reader once recursed into nested images until the WebAssembly stack ran out).
+    const DEPTH: usize = 100_000;
+    let widget_fields = [
+        "headline",
+        "standfirst",
+        "byline",
+        "source",
+        "published",
+        "lang",
+        "url",
+        "image",
+        "labels",
+        "body",
+    ];
+    let json_ld_fields = [
+        "@type",
+        "@graph",
+        "headline",
+        "alternativeHeadline",
+        "author",
+        "publisher",
+        "datePublished",
+        "inLanguage",
+        "url",
+        "mainEntityOfPage",
+        "image",
+        "articleBody",
+    ];
+    let mut cases = Vec::new();
+    for (field, key) in widget_fields
+        .iter()
+        .flat_map(|field| [(field, None), (field, Some("a")), (field, Some("src"))])
+    {
+        let value = nested(DEPTH, key);
+        let mut article = members_of(&[
+            ("headline", "\"Deep\""),
+            ("body", r#"[{"type":"paragraph","text":"Text"}]"#),
+        ]);
+        article.retain(|(name, _)| name != field);
+        article.push((field.to_string(), value));
+        cases.push(json_object(&article));
+    }
+    for (field, key) in json_ld_fields.iter().flat_map(|field| {
+        [
+            (field, None),
+            (field, Some("name")),
+            (field, Some("url")),
+            (field, Some("value")),
+        ]
+    }) {
+        let value = nested(DEPTH, key);
+        let mut article = members_of(&[
+            ("@type", "\"NewsArticle\""),
+            ("headline", "\"Deep\""),
+            ("articleBody", "\"Text\""),
+        ]);
+        article.retain(|(name, _)| name != field);
+        article.push((field.to_string(), value));
+        cases.push(json_object(&article));
+    }
+    cases.push(format!(
+        r#"{{"@type":"NewsArticle","headline":"Deep","articleBody":"Text","image":{{"@type":"ImageObject","url":"a.png","width":{}}}}}"#,
+        nested(DEPTH, Some("value"))
+    ));
+    let embeds_markup: String = cases
+        .iter()
+        .map(|json| {
+            format!(
+                r#"<reader-widget><script type="application/json">{json}</script></reader-widget>"#
+            )
+        })
+        .collect();
+    let container = page(&format!("{}{embeds_markup}", inline_embed("")));
+    let hosts = embeds(&container);
+    for (index, host) in hosts.iter().enumerate() {
+        wait_for(
+            &format!("case {index} to show its article or its error"),
+            || find(host, ".rw-article__headline, .rw-status--error"),
+        )
+        .await;
+    }
+    // The widget still works for every embed: the first one, the seed, follows a size step.
+    let sentinel = hosts.first().expect("the seed embed");
+    click_size(sentinel, "lg").await;
+    click_size(sentinel, "md").await;
+    assert_eq!(checked_step(sentinel).as_deref(), Some("md"));
+    let fresh = page(&inline_embed(""));
+    rendered(&embeds(&fresh).remove(0)).await;
+    fresh.remove();
+    container.remove();
+}
+
+/// Members of a JSON object, as (name, JSON text) pairs.
+fn members_of(members: &[(&str, &str)]) -> Vec<(String, String)> {
+    members
+        .iter()
+        .map(|(name, value)| (name.to_string(), value.to_string()))
+        .collect()
+}
+
+fn json_object(members: &[(String, String)]) -> String {
+    let inner: Vec<String> = members
+        .iter()
+        .map(|(name, value)| format!("\"{name}\":{value}"))
+        .collect();
+    format!("{{{}}}", inner.join(","))
+}
+
+#[wasm_bindgen_test]
 async fn without_a_language_of_its_own_the_widget_speaks_its_ancestors() {
     let (container, host) = rendered_embed(&format!(
         r#"<div lang="uk"><section><reader-widget><script type="application/json">{NO_LANGUAGE}</script></reader-widget></section></div>"#

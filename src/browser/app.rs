@@ -216,6 +216,8 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
         });
     }
 
+    #[cfg(feature = "fault-injection")]
+    fault_injection::throw_if_asked(&props.host, size);
     let refs = ReaderRefs {
         body: use_node_ref(),
         end: use_node_ref(),
@@ -444,11 +446,21 @@ fn resolve_web_urls(article: Article, base: &str, element_name: &str) -> Article
 /// browser tests of what a fault leaves behind (see `js/define-element.js`).
 #[cfg(feature = "fault-injection")]
 mod fault_injection {
-    /// Panics when the reader chooses a size in an element marked `data-fault`.
+    use crate::text_size::TextSize;
+
+    /// Panics when the reader chooses a size in an element marked `data-fault="panic"`.
     #[allow(clippy::panic)] // The one panic the tests need; compiled into test builds only.
     pub fn panic_if_asked(host: &web_sys::HtmlElement) {
-        if host.has_attribute("data-fault") {
+        if host.get_attribute("data-fault").as_deref() == Some("panic") {
             panic!("a fault injected by a test");
+        }
+    }
+
+    /// Throws a JavaScript exception through the render (inside Yew's scheduler, as an uncaught
+    /// browser API would) when an element marked `data-fault="throw"` renders at LG.
+    pub fn throw_if_asked(host: &web_sys::HtmlElement, size: TextSize) {
+        if size == TextSize::Lg && host.get_attribute("data-fault").as_deref() == Some("throw") {
+            wasm_bindgen::throw_str("an exception injected by a test");
         }
     }
 }

@@ -9,6 +9,7 @@ mod element;
 mod events;
 mod styles;
 mod text_size_store;
+pub(crate) mod throwing;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,7 +1,10 @@
-//! What the browser test binaries share (tests/browser.rs, tests/fault.rs): a page of embeds,
-//! waiting for them, reading their shadow roots, computed sizes, and key presses.
+//! What the browser test binaries share (tests/browser.rs, tests/fault.rs, tests/thrown.rs): a
+//! page of embeds, waiting for them, reading their shadow roots, computed sizes, key presses,
+//! and the fault scenario.
 // Each test binary uses only part of this.
 #![allow(dead_code)]
+
+pub mod fault;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
