@@ -170,12 +170,12 @@ impl Article {
                 Block::Unknown => hash.write(b"?"),
             }
         }
-        format!("{:016x}", hash.0)
+        hash.hex()
     }
 }
 
 /// The 64-bit FNV-1a hash, fed bytes and length-prefixed texts.
-struct Fnv1a(u64);
+pub(crate) struct Fnv1a(u64);
 
 impl Default for Fnv1a {
     fn default() -> Self {
@@ -184,7 +184,7 @@ impl Default for Fnv1a {
 }
 
 impl Fnv1a {
-    fn write(&mut self, bytes: &[u8]) {
+    pub(crate) fn write(&mut self, bytes: &[u8]) {
         for byte in bytes {
             self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3);
         }
@@ -192,9 +192,14 @@ impl Fnv1a {
 
     /// A text, after its length, so that no two sequences of texts hash alike by running on.
     /// The length as 64 bits, the same in WebAssembly and natively.
-    fn text(&mut self, text: &str) {
+    pub(crate) fn text(&mut self, text: &str) {
         self.write(&u64::try_from(text.len()).unwrap_or(u64::MAX).to_le_bytes());
         self.write(text.as_bytes());
+    }
+
+    /// The hash as 16 hex digits.
+    pub(crate) fn hex(&self) -> String {
+        format!("{:016x}", self.0)
     }
 }
 

@@ -29,6 +29,7 @@ pub mod json;
 pub mod json_ld;
 pub mod labels;
 pub mod markup;
+pub mod shadow_markup;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod snippet;
 pub mod text_size;
@@ -46,10 +47,16 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub use browser::define_element;
 
 /// The version of the markup a server-rendered snippet carries, on its mount as
-/// `data-server-rendered`, before its light-DOM article's [`article::Article::fingerprint`]: the
-/// widget takes over only markup of its own version whose article is unchanged, and renders
-/// anew over any other.
-pub const MARKUP_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// `data-server-rendered`, before its light-DOM article's [`article::Article::fingerprint`] and
+/// its widget markup's [`shadow_markup::markup_hash`]: the widget takes over only markup of its
+/// own version, unchanged, whose article is unchanged, and renders anew over any other. The
+/// crate's version and a hash of the sources the markup is rendered from (`build.rs`), so it
+/// changes whenever they do, not only with a release.
+pub const MARKUP_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    "+",
+    env!("READER_WIDGET_MARKUP_SOURCES")
+);
 
 /// The CSS inside every embed's shadow root: the stylesheet in `styles/`, minified by
 /// `build.rs`, followed by the text-size rules generated from [`text_size::TextSize`].

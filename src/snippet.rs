@@ -20,6 +20,7 @@ use crate::components::{LoadState, ReaderProps, ServerReader};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::labels::{choose_labels, format_date, LabelOverrides};
 use crate::markup::{find_article, read_markup, MarkupNode};
+use crate::shadow_markup::{markup_hash, ShadowNode, ShadowNodeKind};
 use crate::text_size::TextSize;
 
 /// How a snippet is made.
@@ -109,6 +110,40 @@ impl MarkupNode for HtmlNode<'_> {
     }
 }
 
+impl ShadowNode for HtmlNode<'_> {
+    fn kind(&self) -> ShadowNodeKind {
+        match self.0.value() {
+            scraper::Node::Element(element) => ShadowNodeKind::Element {
+                name: element.name().to_owned(),
+                attributes: element
+                    .attrs()
+                    .map(|(name, value)| (name.to_owned(), value.to_owned()))
+                    .collect(),
+            },
+            scraper::Node::Text(text) => ShadowNodeKind::Text(text.to_string()),
+            scraper::Node::Comment(comment) => ShadowNodeKind::Comment(comment.to_string()),
+            _ => ShadowNodeKind::Other,
+        }
+    }
+
+    fn children(&self) -> Vec<Self> {
+        MarkupNode::children(self)
+    }
+}
+
+/// The [`markup_hash`] of `markup` as a browser parses it inside the snippet's mount.
+fn hash_of_widget_markup(markup: &str) -> String {
+    let fragment = scraper::Html::parse_fragment(markup);
+    // A fragment parses into an `<html>` element standing for its context: its children are
+    // the markup's nodes.
+    let nodes = fragment
+        .root_element()
+        .children()
+        .map(HtmlNode)
+        .collect::<Vec<_>>();
+    markup_hash(nodes).unwrap_or_default()
+}
+
 /// The snippet for `article`.
 pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snippet {
     let mut notes = Vec::new();
@@ -167,8 +202,9 @@ pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snipp
         Ok(read_back) => read_back.fingerprint(),
         Err(_) => String::new(),
     };
+    let markup = hash_of_widget_markup(&widget);
     let html = format!(
-        "<reader-widget{attributes}><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"rw-mount\" data-server-rendered=\"{} {fingerprint}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
+        "<reader-widget{attributes}><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"rw-mount\" data-server-rendered=\"{} {fingerprint} {markup}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
         escape_attribute(&options.stylesheet_url),
         crate::MARKUP_VERSION
     );
@@ -429,16 +465,53 @@ mod tests {
         }
     }
 
+    /// The widget markup inside the mount, as written.
+    fn widget_markup(html: &str) -> &str {
+        let start = html.find("data-server-rendered=").unwrap();
+        let start = start + html[start..].find('>').unwrap() + 1;
+        let end = html.find("</div></template>").unwrap();
+        &html[start..end]
+    }
+
     #[tokio::test]
-    async fn the_mount_names_the_version_and_the_fingerprint_of_the_light_dom_article() {
+    async fn the_mount_names_the_version_the_light_dom_articles_fingerprint_and_the_markups_hash() {
         let snippet = snippet_of(SEED, &options()).await;
         let read_back = read_article_source(light_dom(&snippet.html)).unwrap();
+        let markup = widget_markup(&snippet.html);
         let mark = format!(
-            "data-server-rendered=\"{} {}\"",
+            "data-server-rendered=\"{} {} {}\"",
             crate::MARKUP_VERSION,
-            read_back.fingerprint()
+            read_back.fingerprint(),
+            hash_of_widget_markup(markup)
         );
         assert!(snippet.html.contains(&mark), "{}", snippet.html);
+        // The hash follows the markup: a comment marker removed, or whitespace added.
+        let without_marker = markup.replacen(
+            "<!--<[reader_widget::components::reader::Reader]>-->",
+            "",
+            1,
+        );
+        assert_ne!(without_marker, markup);
+        assert_ne!(
+            hash_of_widget_markup(&without_marker),
+            hash_of_widget_markup(markup)
+        );
+        let spaced = markup.replacen("</legend>", "</legend> ", 1);
+        assert_ne!(
+            hash_of_widget_markup(&spaced),
+            hash_of_widget_markup(markup)
+        );
+        // It is the parsed tree's: single-quoted attributes, reordered, hash alike.
+        let requoted = markup.replacen(
+            "<div lang=\"en\" dir=\"ltr\" class=\"rw\">",
+            "<div class='rw' dir=ltr lang='en'>",
+            1,
+        );
+        assert_ne!(requoted, markup);
+        assert_eq!(
+            hash_of_widget_markup(&requoted),
+            hash_of_widget_markup(markup)
+        );
         // An edit to the light-DOM article changes the fingerprint.
         let edited = light_dom(&snippet.html).replacen("</p>", " (updated)</p>", 1);
         let edited = read_article_source(&edited).unwrap();

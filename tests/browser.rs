@@ -1412,6 +1412,129 @@ async fn a_snippet_whose_article_was_edited_is_rendered_anew_not_taken_over() {
     container.remove();
 }
 
+/// What became of a snippet once the widget started: whether its server-rendered article node
+/// is still the one shown (taken over) or was replaced (rendered anew). Either way the embed
+/// must show one article whose size steps work.
+#[cfg(feature = "hydration")]
+async fn taken_over(snippet: &str) -> bool {
+    let ready = Heard::new("reader-widget-ready");
+    let container = parsed_with_shadow_roots(snippet);
+    let host = embeds(&container).remove(0);
+    let server_article = find(&host, ".rw-article").expect("server-rendered");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("appended");
+    wait_for("the ready event", || ready.from(&host).pop()).await;
+    let article = find(&host, ".rw-article").expect("an article");
+    let article: &web_sys::Node = article.as_ref();
+    let kept = server_article.is_same_node(Some(article));
+    assert_eq!(
+        shadow(&host)
+            .query_selector_all(".rw-article")
+            .expect("a selector")
+            .length(),
+        1
+    );
+    click_size(&host, "md").await;
+    let medium = paragraph_size(&host);
+    click_size(&host, "lg").await;
+    assert!((paragraph_size(&host) - medium * 1.25).abs() < 0.5);
+    click_size(&host, "md").await;
+    container.remove();
+    kept
+}
+
+/// `html` with `change` applied to the widget markup inside its declarative shadow root only.
+#[cfg(feature = "hydration")]
+fn in_the_shadow_markup(html: &str, change: impl Fn(&str) -> String) -> String {
+    let start = html.find("<div class=\"rw-mount\"").expect("the mount");
+    let end = html.find("</template>").expect("the template's end");
+    format!(
+        "{}{}{}",
+        &html[..start],
+        change(&html[start..end]),
+        &html[end..]
+    )
+}
+
+#[cfg(feature = "hydration")]
+#[wasm_bindgen_test]
+async fn a_snippet_through_an_html_pipeline_is_taken_over_only_while_its_markup_is_unchanged() {
+    assert!(taken_over(SERVER_RENDERED).await, "the snippet as written");
+
+    // What minifiers, CDNs' auto-minify and CMS editors do to markup. Each of these once met
+    // Yew's hydration with nodes it did not expect, which stopped every embed on the page.
+    let without_comments = in_the_shadow_markup(SERVER_RENDERED, |markup| {
+        let mut kept = String::new();
+        let mut rest = markup;
+        while let Some(open) = rest.find("<!--") {
+            kept.push_str(&rest[..open]);
+            let close = rest[open..].find("-->").expect("a closed comment");
+            rest = &rest[open + close + 3..];
+        }
+        kept.push_str(rest);
+        kept
+    });
+    let pretty_printed =
+        in_the_shadow_markup(SERVER_RENDERED, |markup| markup.replace("><", ">\n  <"));
+    let collapsed = in_the_shadow_markup(SERVER_RENDERED, |markup| markup.replace("> <", "><"));
+    let without_parts = in_the_shadow_markup(SERVER_RENDERED, |markup| {
+        markup
+            .replace(" part=\"skip-link\"", "")
+            .replace(" part=\"article\"", "")
+    });
+    let without_data = SERVER_RENDERED.replacen(" data-server-rendered=", " data-x=", 1);
+    let version = SERVER_RENDERED
+        .split("data-server-rendered=\"")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .expect("the version");
+    let earlier_build = SERVER_RENDERED.replacen(version, "0.1.0+00000000", 1);
+    for (what, snippet) in [
+        ("comments removed", &without_comments),
+        ("whitespace added between tags", &pretty_printed),
+        ("whitespace between tags removed", &collapsed),
+        ("part attributes stripped", &without_parts),
+        ("data attributes stripped", &without_data),
+        ("an earlier build's markup", &earlier_build),
+    ] {
+        assert_ne!(snippet, SERVER_RENDERED, "{what}: the change applies");
+        assert!(!taken_over(snippet).await, "{what}: taken over");
+    }
+
+    // The same tree spelled otherwise is the same markup: taken over.
+    let requoted = in_the_shadow_markup(SERVER_RENDERED, |markup| {
+        markup
+            .replace(
+                "<div lang=\"en\" dir=\"ltr\" class=\"rw\">",
+                "<div class='rw' dir=ltr lang='en'>",
+            )
+            .replace(" checked ", " checked=\"\" ")
+    });
+    assert_ne!(requoted, SERVER_RENDERED);
+    assert!(
+        taken_over(&requoted).await,
+        "attributes reordered and requoted"
+    );
+    // A CMS editor's round trip: parsed (the template stays a template) and serialized again.
+    let round_trip = {
+        let editor = document().create_element("div").expect("a div");
+        editor.set_inner_html(SERVER_RENDERED);
+        let parsed = web_sys::DomParser::new()
+            .expect("a DOMParser")
+            .parse_from_string(&editor.inner_html(), web_sys::SupportedType::TextHtml)
+            .expect("parsed");
+        parsed.body().expect("a body").inner_html()
+    };
+    assert!(round_trip.contains("shadowrootmode"), "{round_trip}");
+    assert!(
+        taken_over(&round_trip).await,
+        "round-tripped through innerHTML and DOMParser"
+    );
+}
+
 #[wasm_bindgen_test]
 async fn without_declarative_shadow_roots_the_snippet_renders_from_its_markup() {
     // `innerHTML` leaves the template a template, as a browser without declarative shadow roots
