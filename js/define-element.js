@@ -1,12 +1,58 @@
 // Defines <reader-widget> and forwards its lifecycle and API to the WebAssembly module, which
 // cannot subclass HTMLElement itself; `rust` holds the module's functions. Defined once per page:
 // a second copy of the script finds the element already defined and leaves it alone.
-/** The loader's early request for the article at `url`, once; undefined when there is none. */
-export function takeEarlyArticle(url) {
+/**
+ * The loader's early request for the article at `url`, once; undefined when there is none. From
+ * then on it is the caller's: `signal` aborting (a timeout, the element removed) aborts it.
+ */
+export function takeEarlyArticle(url, signal) {
   const early = globalThis[Symbol.for("reader-widget:early-articles")];
-  const response = early?.get(url);
+  const request = early?.get(url);
   early?.delete(url);
-  return response;
+  if (!request) return undefined;
+  signal?.addEventListener("abort", () => request.controller.abort(), { once: true });
+  return request.response;
+}
+
+const TOO_LARGE = Symbol("too large");
+
+/**
+ * The body of `response` as text (UTF-8, as `response.text()` reads it), or what `isTooLarge`
+ * recognises once it is over `limit` bytes: at once when its Content-Length says so, before any
+ * of the body is read, and otherwise as soon as that many bytes have arrived. Either way the
+ * download stops there.
+ */
+export async function textWithin(response, limit) {
+  const declared = Number(response.headers.get("content-length"));
+  if (declared > limit) {
+    response.body?.cancel().catch(() => {});
+    return TOO_LARGE;
+  }
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > limit) {
+      reader.cancel().catch(() => {});
+      return TOO_LARGE;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+export function isTooLarge(value) {
+  return value === TOO_LARGE;
 }
 
 const TIMED_OUT = Symbol("timed out");

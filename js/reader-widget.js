@@ -3,8 +3,9 @@
 // (not the page's), so the widget works from any origin that serves these files with CORS.
 // The module's start function defines <reader-widget>; a page that already has it skips the work.
 // While the WebAssembly loads, the articles of the elements already in the page are fetched too;
-// each element takes its response once (by URL), and fetches anything later itself. A request
-// whose elements have all left the page by the time the widget starts is aborted.
+// each element takes its response once (by URL), with the power to abort it, and fetches anything
+// later itself. A request whose elements have all left the page by the time the widget starts is
+// aborted.
 if (!customElements.get("reader-widget")) {
   // A page with server-rendered snippets (their declarative shadow roots are parsed by now) gets
   // the build that can take them over as they are; any other page the smaller one.
@@ -28,7 +29,8 @@ if (!customElements.get("reader-widget")) {
         // No prototype: fetch reads its options through it, and a page may have put a `body` there.
         const response = fetch(url, { __proto__: null, signal: controller.signal });
         response.catch(() => {}); // Its element hears of a failure; unclaimed, it is nobody's.
-        early.set(url, response);
+        // The element that takes it takes its controller too (a timeout, its removal abort it).
+        early.set(url, { response, controller });
         requests.set(url, { controller, elements: [] });
       }
       requests.get(url).elements.push(element);

@@ -10,7 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, HtmlElement, RequestInit, Response, Url};
 use yew::prelude::*;
 
-use crate::article::{check, parse_article, resolve_urls, Article};
+use crate::article::{check, parse_article, resolve_urls, Article, MAX_ARTICLE_BYTES};
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{console, events};
 use crate::components::{reader, LoadState, ReaderProps, ReaderRefs};
@@ -139,12 +139,16 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
                             if signal.as_ref().is_some_and(AbortSignal::aborted) {
                                 return;
                             }
-                            let timed_out = matches!(
+                            let unfinished = matches!(
                                 &result,
-                                Err(error) if matches!(error.kind(), LoadErrorKind::Timeout { .. })
+                                Err(error) if matches!(
+                                    error.kind(),
+                                    LoadErrorKind::Timeout { .. } | LoadErrorKind::TooLarge { .. }
+                                )
                             );
-                            if timed_out {
-                                // Stop the download that never finished.
+                            if unfinished {
+                                // Stop the download that never finished or was too large (the
+                                // loader's early request too).
                                 if let Some(request) = &request {
                                     request.abort();
                                 }
@@ -329,9 +333,15 @@ fn settle(result: Result<Article, LoadError>, base: &str, element_name: &str) ->
 
 #[wasm_bindgen(module = "/js/define-element.js")]
 extern "C" {
-    /// The loader's early request for `url` (see `js/reader-widget.js`), taken once.
+    /// The loader's early request for `url` (see `js/reader-widget.js`), taken once; `signal`
+    /// aborting aborts it.
     #[wasm_bindgen(js_name = takeEarlyArticle)]
-    fn take_early_article(url: &str) -> Option<js_sys::Promise>;
+    fn take_early_article(url: &str, signal: Option<&AbortSignal>) -> Option<js_sys::Promise>;
+    /// The response's body as text, unless it is over `limit` bytes (see `textWithin`).
+    #[wasm_bindgen(js_name = textWithin)]
+    fn text_within_js(response: &Response, limit: f64) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = isTooLarge)]
+    fn is_too_large(value: &JsValue) -> bool;
     /// `promise` raced against a timer (see `within`).
     #[wasm_bindgen(js_name = within)]
     fn within_js(promise: &js_sys::Promise, ms: i32) -> js_sys::Promise;
@@ -384,7 +394,7 @@ async fn fetch_article(
     };
     let window = web_sys::window().ok_or_else(|| network_error("no window".into()))?;
     // The loader's request, made while the WebAssembly loaded, if it made one for this URL.
-    let request = take_early_article(url).unwrap_or_else(|| {
+    let request = take_early_article(url, signal).unwrap_or_else(|| {
         let init: RequestInit = crate::browser::dictionary();
         init.set_signal(signal);
         window.fetch_with_str_and_init(url, &init)
@@ -418,12 +428,18 @@ async fn fetch_article(
             }));
         }
     }
-    let text = within(response.text().map_err(network_error)?, remaining())
+    // A body over the limit is refused as it arrives (or, by its Content-Length, before).
+    let limit = u32::try_from(MAX_ARTICLE_BYTES).map_or(f64::MAX, f64::from);
+    let text = within(text_within_js(&response, limit), remaining())
         .await
         .map_err(network_error)?
-        .ok_or_else(timeout)?
-        .as_string()
-        .unwrap_or_default();
+        .ok_or_else(timeout)?;
+    if is_too_large(&text) {
+        return Err(LoadError::new(LoadErrorKind::TooLarge {
+            reason: format!("{url} sends over {MAX_ARTICLE_BYTES} bytes, the limit"),
+        }));
+    }
+    let text = text.as_string().unwrap_or_default();
     let final_url = Some(response.url()).filter(|final_url| !final_url.is_empty());
     Ok((
         parse_article(&text)?,

@@ -75,6 +75,8 @@ scenarios![all:
     without_the_script_a_server_rendered_snippet_reads_and_its_sizes_work,
     removing_an_embed_aborts_its_fetch,
     an_embed_removed_before_the_widget_starts_aborts_the_early_fetch,
+    an_article_over_the_limit_is_refused_and_its_download_stopped,
+    a_timed_out_early_request_is_closed,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
@@ -1121,7 +1123,11 @@ async fn aborted_requests(session: &Session) -> Result<u64, String> {
 /// `wait_until`'s ten seconds: the fetch time-out closes the request after ten seconds too, and
 /// would pass a test without the removal doing anything.
 async fn a_request_is_aborted(session: &Session, before: u64) -> Outcome {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    a_request_is_aborted_within(session, before, 5).await
+}
+
+async fn a_request_is_aborted_within(session: &Session, before: u64, seconds: u64) -> Outcome {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
     loop {
         if aborted_requests(session).await? > before {
             return Ok(());
@@ -1165,6 +1171,66 @@ async fn an_embed_removed_before_the_widget_starts_aborts_the_early_fetch(
         )
         .await?;
     a_request_is_aborted(session, before).await
+}
+
+/// An article over the 2 MiB limit is refused as it arrives, not once it has all come: on its
+/// Content-Length before the body, or without one once the limit is passed; either way the
+/// download stops there (the server sees both connections closed), well before the time-out.
+async fn an_article_over_the_limit_is_refused_and_its_download_stopped(
+    session: &Session,
+) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    let before = aborted_requests(session).await?;
+    session
+        .script(
+            r#"window.__oversized = {};
+               for (const src of ['/hostile/declared-too-large', '/hostile/streams-too-large']) {
+                 const embed = document.createElement('reader-widget');
+                 embed.setAttribute('src', src);
+                 const started = performance.now();
+                 embed.addEventListener('reader-widget-error', (event) => {
+                   window.__oversized[src] = [event.detail.kind, performance.now() - started];
+                 });
+                 embed.addEventListener('reader-widget-ready', () => { window.__oversized[src] = ['ready', 0]; });
+                 document.querySelector('main').append(embed);
+               }"#,
+            vec![],
+        )
+        .await?;
+    session
+        .wait_until(
+            "both oversized articles to settle",
+            "return Object.keys(window.__oversized).length === 2",
+            vec![],
+        )
+        .await?;
+    let outcomes = session.script("return window.__oversized", vec![]).await?;
+    for src in ["/hostile/declared-too-large", "/hostile/streams-too-large"] {
+        let kind = &outcomes[src][0];
+        let after_ms = outcomes[src][1].as_f64().unwrap_or(f64::MAX);
+        ensure(kind == "too-large" && after_ms < 8_000.0, || {
+            format!("{src}: {kind} after {after_ms} ms, not too-large before the time-out")
+        })?;
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while aborted_requests(session).await? < before + 2 {
+        if std::time::Instant::now() > deadline {
+            return Err("an oversized download went on after it was refused".into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    Ok(())
+}
+
+/// The loader's early request is the widget's once taken: its time-out closes it too.
+async fn a_timed_out_early_request_is_closed(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    let before = aborted_requests(session).await?;
+    session.open("hostile/early-never-ends.html").await?;
+    // The time-out comes ten seconds after the request; the server keeps writing for 30 unless
+    // the browser lets go.
+    a_request_is_aborted_within(session, before, 16).await
 }
 
 async fn an_async_script_renders_the_embeds(session: &Session) -> Outcome {

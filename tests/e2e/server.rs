@@ -50,8 +50,21 @@ struct Response {
     cors: Option<bool>,
     /// Announce more body than is sent, send what there is, then hold the connection open.
     never_ends: bool,
+    /// Send an article over the widget's 2 MiB limit (see [`Oversized`]).
+    oversized: Option<Oversized>,
     /// The `Cache-Control` value: `no-store` (every load is a first visit) unless said.
     cache: &'static str,
+}
+
+/// How a response over the widget's limit comes: either way the browser should let go of it
+/// long before it ends, which the server counts in [`ABORTED`].
+#[derive(Clone, Copy, PartialEq)]
+enum Oversized {
+    /// A Content-Length of 3 MiB, then the body slowly: refused on the header.
+    Declared,
+    /// No Content-Length, then up to 64 MiB as fast as the browser takes it: refused once 2 MiB
+    /// have arrived.
+    Streamed,
 }
 
 impl Response {
@@ -63,6 +76,7 @@ impl Response {
             headers: Vec::new(),
             cors: None,
             never_ends: false,
+            oversized: None,
             cache: "no-store",
         }
     }
@@ -74,8 +88,8 @@ impl Response {
 
 /// The hostile answers a `src` can meet, under `/hostile/` on the page origin: an error status,
 /// an HTML page, JSON sent as plain text (accepted) and labelled as an image (refused), a
-/// redirect to the seed article, and a response that never ends; and a page whose embed of that
-/// response goes before the widget starts.
+/// redirect to the seed article, a response that never ends, and two over the size limit; and
+/// pages whose embed of the never-ending response goes before the widget starts, or stays.
 fn hostile(path: &str) -> Option<Response> {
     let name = path.strip_prefix("/hostile/")?;
     Some(match name {
@@ -128,6 +142,26 @@ fn hostile(path: &str) -> Option<Response> {
 <script type="module" src="../reader-widget.js"></script></head><body>
 <reader-widget src="/hostile/never-ends"></reader-widget>
 <script>document.addEventListener("DOMContentLoaded", () => document.querySelector("reader-widget").remove());</script>
+</body></html>"#,
+        ),
+        "declared-too-large" | "streams-too-large" => {
+            let mut response = Response::new(200, "application/json", br#"{"headline":"H","body":["#);
+            response.oversized = Some(if name == "declared-too-large" {
+                Oversized::Declared
+            } else {
+                Oversized::Streamed
+            });
+            response
+        }
+        // A page whose embed's early request (the loader's) never ends: the widget's time-out
+        // must close it.
+        "early-never-ends.html" => Response::new(
+            200,
+            "text/html; charset=utf-8",
+            br#"<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>An embed whose article never ends</title>
+<script type="module" src="../reader-widget.js"></script></head><body>
+<reader-widget src="/hostile/never-ends"></reader-widget>
 </body></html>"#,
         ),
         "never-ends" => {
@@ -291,21 +325,31 @@ fn answer(stream: TcpStream, handler: &Handler, cors: bool) -> std::io::Result<(
         .iter()
         .map(|(name, value)| format!("{name}: {value}\r\n"))
         .collect();
-    let length = if response.never_ends {
-        response.body.len() + 1_000_000
-    } else {
-        response.body.len()
+    let length = match (response.never_ends, response.oversized) {
+        (_, Some(Oversized::Streamed)) => String::new(),
+        (_, Some(Oversized::Declared)) => "Content-Length: 3145728\r\n".to_owned(),
+        (true, None) => format!("Content-Length: {}\r\n", response.body.len() + 1_000_000),
+        (false, None) => format!("Content-Length: {}\r\n", response.body.len()),
     };
     write!(
         stream,
-        "HTTP/1.1 {} X\r\nContent-Type: {}\r\nContent-Length: {length}\r\nCache-Control: {}\r\nConnection: close\r\n{extra}{}\r\n",
+        "HTTP/1.1 {} X\r\nContent-Type: {}\r\n{length}Cache-Control: {}\r\nConnection: close\r\n{extra}{}\r\n",
         response.status,
         response.content_type,
         response.cache,
         if response.cors.unwrap_or(cors) { "Access-Control-Allow-Origin: *\r\n" } else { "" },
     )?;
     stream.write_all(&response.body)?;
-    if response.never_ends {
+    if response.oversized == Some(Oversized::Streamed) {
+        let chunk = [b' '; 64 * 1024];
+        for _ in 0..1024 {
+            if stream.write_all(&chunk).is_err() {
+                ABORTED.fetch_add(1, Ordering::SeqCst);
+                break;
+            }
+        }
+    }
+    if response.never_ends || response.oversized == Some(Oversized::Declared) {
         // A space every 100 ms, for half a minute: a write fails once the browser lets go.
         for _ in 0..300 {
             let sent = stream.write_all(b" ").and_then(|()| stream.flush());
