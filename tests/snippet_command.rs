@@ -106,6 +106,12 @@ fn serve(articles: &std::path::Path) -> Server {
 
 /// GETs `path`; the status and the body.
 fn get(server: &Server, path: &str) -> (u16, serde_json::Value) {
+    let (status, _, body) = request(server, path);
+    (status, body)
+}
+
+/// GETs `path`; the status, the head (lowercased) and the body.
+fn request(server: &Server, path: &str) -> (u16, String, serde_json::Value) {
     let mut stream = TcpStream::connect(&server.address).expect("connected");
     write!(
         stream,
@@ -121,7 +127,11 @@ fn get(server: &Server, path: &str) -> (u16, serde_json::Value) {
         .nth(1)
         .and_then(|code| code.parse().ok())
         .expect("a status");
-    (status, serde_json::from_str(body).expect("a JSON body"))
+    (
+        status,
+        head.to_ascii_lowercase(),
+        serde_json::from_str(body).expect("a JSON body"),
+    )
 }
 
 #[test]
@@ -168,4 +178,92 @@ fn serve_answers_oembed_requests_for_its_own_articles_only() {
         404
     );
     assert_eq!(get(&server, "/oembed").0, 400);
+}
+
+#[test]
+fn serve_reads_only_article_files_within_the_limit_and_keeps_answers_until_they_change() {
+    let articles = scratch("oembed-limits");
+    let seed = articles.join("seed.json");
+    std::fs::copy(SEED, &seed).expect("copied");
+    std::fs::copy(SEED, articles.join("seed.txt")).expect("copied");
+    let over_the_limit = format!(
+        r#"{{"headline":"H","body":[{{"type":"paragraph","text":"{}"}}]}}"#,
+        "x".repeat(3 * 1024 * 1024)
+    );
+    std::fs::write(articles.join("huge.json"), over_the_limit).expect("written");
+    let server = serve(&articles);
+    let url = "https%3A%2F%2Fnews.example%2Farticles%2F";
+
+    let (status, head, answer) = request(&server, &format!("/oembed?url={url}seed.json"));
+    assert_eq!(status, 200, "{answer}");
+    assert!(head.contains("x-content-type-options: nosniff"), "{head}");
+    let (status, head, _) = request(&server, &format!("/oembed?url={url}seed.txt"));
+    assert_eq!(status, 404, "a .txt file is no article");
+    assert!(head.contains("x-content-type-options: nosniff"), "{head}");
+    let (status, _, answer) = request(&server, &format!("/oembed?url={url}huge.json"));
+    assert_eq!(status, 422);
+    assert!(
+        answer["error"]
+            .as_str()
+            .is_some_and(|message| message.contains("too large")),
+        "{answer}"
+    );
+
+    // An answer is kept while its file's modification time stays, and made again once it moves.
+    let headline = |answer: &serde_json::Value| {
+        answer["html"]
+            .as_str()
+            .is_some_and(|html| html.contains("A changed headline"))
+    };
+    let modified = std::fs::metadata(&seed)
+        .and_then(|m| m.modified())
+        .expect("a time");
+    let changed = std::fs::read_to_string(SEED).expect("the seed").replacen(
+        "US, Russia Fail to Agree on Syria Resolution",
+        "A changed headline",
+        1,
+    );
+    std::fs::write(&seed, changed).expect("rewritten");
+    let set_modified = |time: std::time::SystemTime| {
+        std::fs::File::options()
+            .write(true)
+            .open(&seed)
+            .and_then(|file| file.set_modified(time))
+            .expect("the time set")
+    };
+    set_modified(modified);
+    let (_, _, answer) = request(&server, &format!("/oembed?url={url}seed.json"));
+    assert!(!headline(&answer), "the kept answer was made again");
+    set_modified(modified + Duration::from_secs(60));
+    let (_, _, answer) = request(&server, &format!("/oembed?url={url}seed.json"));
+    assert!(headline(&answer), "the answer was not made again: {answer}");
+}
+
+#[test]
+fn output_cut_short_by_its_reader_ends_the_command_quietly() {
+    // A snippet far larger than a pipe holds, so the write meets the closed pipe.
+    let folder = scratch("closed-pipe");
+    let paragraphs: Vec<String> = (0..3_000)
+        .map(|index| {
+            format!(r#"{{"type":"paragraph","text":"Paragraph {index} of a long article."}}"#)
+        })
+        .collect();
+    let article = folder.join("long.json");
+    std::fs::write(
+        &article,
+        format!(r#"{{"headline":"Long","body":[{}]}}"#, paragraphs.join(",")),
+    )
+    .expect("written");
+    let mut child = Command::new(COMMAND)
+        .arg(&article)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the command runs");
+    // The reader goes away at once, as `head` does once it has its lines.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("the command ends");
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{:?}: {message}", output.status);
+    assert!(message.is_empty(), "{message}");
 }

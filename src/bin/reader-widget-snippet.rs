@@ -17,7 +17,11 @@
 //! ```
 //!
 //! Bad input fails with the widget's own error messages, and the exit status 1 (2 for a wrong
-//! command line).
+//! command line). Output cut short by its reader (`… | head`) ends the command quietly.
+//!
+//! The server answers only for `.json`, `.jsonld` and `.html` files in its folder, reads at
+//! most the widget's 2 MiB of any, renders at most as many answers at once as the machine has
+//! cores (the others wait their turn), and keeps each answer until its file changes.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -30,13 +34,16 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod command {
+    use std::collections::HashMap;
+    use std::io::{Read, Write};
     use std::net::SocketAddr;
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
-    use std::sync::Arc;
+    use std::sync::{Arc, Mutex};
+    use std::time::SystemTime;
 
     use axum::extract::{Query, State};
-    use axum::http::{header, StatusCode};
+    use axum::http::{header, HeaderValue, StatusCode};
     use axum::response::{IntoResponse, Response};
     use axum::routing::get;
     use axum::{Json, Router};
@@ -141,10 +148,7 @@ mod command {
             }
         };
         let result = match arguments.mode {
-            Mode::Stylesheet => {
-                print!("{}", snippet::stylesheet());
-                Ok(())
-            }
+            Mode::Stylesheet => write_out(&snippet::stylesheet()),
             Mode::Snippet => runtime.block_on(print_snippet(&arguments)),
             Mode::Serve => runtime.block_on(serve(arguments)),
         };
@@ -154,6 +158,21 @@ mod command {
                 eprintln!("reader-widget-snippet: {problem}");
                 ExitCode::FAILURE
             }
+        }
+    }
+
+    /// Writes `text` to standard output. A reader that stopped reading (`… | head`) has what it
+    /// wanted: that ends the command quietly, where `print!` would panic.
+    fn write_out(text: &str) -> Result<(), String> {
+        let mut stdout = std::io::stdout().lock();
+        match stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(format!("writing the output: {error}"))
+            }
+            _ => Ok(()),
         }
     }
 
@@ -168,7 +187,7 @@ mod command {
             eprintln!("reader-widget-snippet: {}: {note}", path.display());
         }
         match &arguments.into {
-            None => println!("{}", made.html),
+            None => write_out(&format!("{}\n", made.html))?,
             Some(page_path) => {
                 let page = std::fs::read_to_string(page_path)
                     .map_err(|error| format!("{}: {error}", page_path.display()))?;
@@ -178,7 +197,7 @@ mod command {
                         page_path.display()
                     ));
                 }
-                print!("{}", page.replacen(PLACEHOLDER, &made.html, 1));
+                write_out(&page.replacen(PLACEHOLDER, &made.html, 1))?;
             }
         }
         Ok(())
@@ -190,7 +209,20 @@ mod command {
         articles: PathBuf,
         /// The URL the articles folder is published at, ending in `/`.
         public_url: String,
+        /// One permit a render: Yew's server renderer keeps a thread busy for each.
+        renders: tokio::sync::Semaphore,
+        /// Answers made, with the modification time of the file each was made from.
+        answers: Mutex<HashMap<AnswerKey, (SystemTime, String)>>,
     }
+
+    /// What an answer is made from: the article's file name and the `maxwidth` asked for.
+    type AnswerKey = (String, Option<u32>);
+
+    /// The most answers kept; past it the cache starts again (a folder of articles is small).
+    const MAX_CACHED_ANSWERS: usize = 1_024;
+
+    /// The kinds of file the server answers for.
+    const ARTICLE_EXTENSIONS: [&str; 3] = ["json", "jsonld", "html"];
 
     async fn serve(arguments: Arguments) -> Result<(), String> {
         let address = arguments
@@ -205,6 +237,10 @@ mod command {
                 .articles
                 .unwrap_or_else(|| PathBuf::from("demo/articles")),
             public_url: format!("{}/", public_url.trim_end_matches('/')),
+            renders: tokio::sync::Semaphore::new(
+                std::thread::available_parallelism().map_or(2, usize::from),
+            ),
+            answers: Mutex::new(HashMap::new()),
         });
         let listener = tokio::net::TcpListener::bind(address)
             .await
@@ -215,6 +251,7 @@ mod command {
         );
         let app = Router::new()
             .route("/oembed", get(oembed))
+            .layer(axum::middleware::map_response(no_sniffing))
             .with_state(service);
         axum::serve(listener, app)
             .await
@@ -231,6 +268,38 @@ mod command {
 
     fn problem(status: StatusCode, message: String) -> Response {
         (status, Json(json!({ "error": message }))).into_response()
+    }
+
+    /// Every answer is what its Content-Type says, never sniffed into HTML.
+    async fn no_sniffing(mut response: Response) -> Response {
+        response.headers_mut().insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
+        response
+    }
+
+    /// The text of the article file at `path`, read no further than the widget's size limit.
+    fn read_article_file(path: &Path) -> Result<String, (StatusCode, String)> {
+        let file = std::fs::File::open(path)
+            .map_err(|_| (StatusCode::NOT_FOUND, "no such article".to_owned()))?;
+        let limit = u64::try_from(reader_widget::article::MAX_ARTICLE_BYTES).unwrap_or(u64::MAX);
+        let mut bytes = Vec::new();
+        file.take(limit.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(|error| (StatusCode::NOT_FOUND, error.to_string()))?;
+        if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > limit {
+            return Err((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                format!("the article is too large: over the limit of {limit} bytes"),
+            ));
+        }
+        String::from_utf8(bytes).map_err(|_| {
+            (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "the article is not UTF-8 text".to_owned(),
+            )
+        })
     }
 
     async fn oembed(
@@ -268,15 +337,43 @@ mod command {
                 format!("{url} is not an article under {}", service.public_url),
             );
         };
+        let is_article_file = Path::new(&name)
+            .extension()
+            .and_then(|extension| extension.to_str())
+            .is_some_and(|extension| ARTICLE_EXTENSIONS.contains(&extension));
+        if !is_article_file {
+            return problem(
+                StatusCode::NOT_FOUND,
+                format!("{url} is not a .json, .jsonld or .html article"),
+            );
+        }
         let path = service.articles.join(&name);
+        let Some(modified) = std::fs::metadata(&path)
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|metadata| metadata.modified().ok())
+        else {
+            return problem(StatusCode::NOT_FOUND, format!("no article at {url}"));
+        };
+        let key = (name, query.maxwidth);
+        let cached = service
+            .answers
+            .lock()
+            .ok()
+            .and_then(|answers| answers.get(&key).cloned())
+            .filter(|(made_from, _)| *made_from == modified);
+        if let Some((_, json)) = cached {
+            return json_answer(json);
+        }
+        let Ok(_permit) = service.renders.acquire().await else {
+            return problem(StatusCode::SERVICE_UNAVAILABLE, "shutting down".to_owned());
+        };
         let mut options = service.options.clone();
         options.base_url = Some(url.clone());
-        // Reading is quick, but Yew's server renderer runs on one thread: each answer is made on
-        // a thread of its own.
+        // Yew's server renderer runs on one thread: each answer is made on a thread of its own.
         let answer = tokio::task::spawn_blocking(move || {
-            let Ok(text) = std::fs::read_to_string(&path) else {
-                return Err((StatusCode::NOT_FOUND, format!("no article at {url}")));
-            };
+            let text = read_article_file(&path)
+                .map_err(|(status, message)| (status, format!("{url}: {message}")))?;
             let article = snippet::read_article_source(&text)
                 .map_err(|error| (StatusCode::UNPROCESSABLE_ENTITY, format!("{url}: {error}")))?;
             let runtime = tokio::runtime::Builder::new_current_thread()
@@ -287,10 +384,22 @@ mod command {
         })
         .await;
         match answer {
-            Ok(Ok(json)) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+            Ok(Ok(json)) => {
+                if let Ok(mut answers) = service.answers.lock() {
+                    if answers.len() >= MAX_CACHED_ANSWERS {
+                        answers.clear();
+                    }
+                    answers.insert(key, (modified, json.clone()));
+                }
+                json_answer(json)
+            }
             Ok(Err((status, message))) => problem(status, message),
             Err(error) => problem(StatusCode::INTERNAL_SERVER_ERROR, error.to_string()),
         }
+    }
+
+    fn json_answer(json: String) -> Response {
+        ([(header::CONTENT_TYPE, "application/json")], json).into_response()
     }
 
     #[cfg(test)]
