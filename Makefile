@@ -27,7 +27,7 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 # the fault-injection feature compiles in; the hydration tests the hydrating build's feature.
 BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --features fault-injection,hydration --test browser --test fault --test thrown
 
-.PHONY: tools dist demo oembed test lint test-native test-browser test-e2e test-fuzz fuzz bench clean
+.PHONY: tools dist demo oembed test lint test-native test-browser test-e2e test-fuzz test-fuzz-browser fuzz fuzz-browser bench clean
 
 tools:
 	@scripts/install-tools.sh
@@ -48,8 +48,9 @@ oembed:
 	cargo run --bin reader-widget-snippet -- serve --articles demo/articles \
 	  --stylesheet http://$(DEMO_ADDRESS):$(DEMO_PORT)/reader-widget.css
 
-## test: every tier: lint, native tests, browser tests, end-to-end tests in three engines.
-test: tools lint test-native test-fuzz test-browser test-e2e
+## test: every tier: lint, native tests, native fuzzing, browser tests, end-to-end tests in three
+## engines, and browser fuzzing.
+test: tools lint test-native test-fuzz test-browser test-e2e test-fuzz-browser
 
 lint:
 	cargo fmt --all -- --check
@@ -70,6 +71,17 @@ test-browser:
 test-e2e: dist
 	cargo test --features e2e --test package
 	cargo test --features e2e --test e2e -- $(E2E)
+
+## test-fuzz-browser: the browser fuzzing tier (tests/fuzz_browser): 1 000 generated and mutated
+## articles against the release build in each of Chromium, Firefox and WebKit (about 10 s each).
+test-fuzz-browser: dist
+	cargo test --features e2e --test fuzz-browser -- chromium firefox webkit
+
+## fuzz-browser: the browser fuzzing tier at length, FUZZ_BROWSER_CASES (default 20 000) in each
+## engine; FUZZ_BROWSER_SEED picks another seed (the default is the one `make test` runs).
+FUZZ_BROWSER_CASES ?= 20000
+fuzz-browser: dist
+	FUZZ_BROWSER_CASES=$(FUZZ_BROWSER_CASES) cargo test --features e2e --test fuzz-browser -- chromium firefox webkit
 
 # The fuzz targets (fuzz/): the widget's JSON, JSON-LD, article markup and the URL policy.
 FUZZ_TARGETS := article_json json_ld markup url_policy
