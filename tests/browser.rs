@@ -832,17 +832,35 @@ async fn deeply_nested_json_in_an_unknown_field_is_read_past() {
 
 #[wasm_bindgen_test]
 async fn a_language_tag_intl_refuses_gives_an_english_date_and_stops_nothing() {
-    // "en_US" is how many CMSs write locales; Intl.DateTimeFormat throws a RangeError on it.
-    let article = r#"{"headline":"Locale","lang":"en_US","published":"2013-09-24T12:00:00Z","body":[{"type":"paragraph","text":"Text"}]}"#;
-    let (container, host) = rendered_embed(&format!(
-        r#"<reader-widget><script type="application/json">{article}</script></reader-widget>{}"#,
-        inline_embed("")
-    ))
-    .await;
-    let date = find(&host, ".rw-article__date").and_then(|date| date.text_content());
-    assert_eq!(date.as_deref(), Some("24 September 2013"));
+    // "en_US" is how many CMSs write locales; Intl.DateTimeFormat throws a RangeError on it, and
+    // on the others, which the browser fuzzing tier found (seed 20261201, cases 32, 181, 240,
+    // 254, 332, 872 and 962 against the build before this was caught).
+    let tags = [
+        "en_US",
+        "e",
+        "\u{202e}en",
+        "root",
+        "i-default",
+        "Kerry and Lavrov",
+        "null",
+        "12",
+    ];
+    let embeds_markup: String = tags
+        .iter()
+        .map(|tag| {
+            format!(
+                r#"<reader-widget><script type="application/json">{{"headline":"Locale","lang":"{tag}","published":"2013-09-24T12:00:00Z","body":[{{"type":"paragraph","text":"Text"}}]}}</script></reader-widget>"#
+            )
+        })
+        .collect();
+    let (container, host) = rendered_embed(&format!("{embeds_markup}{}", inline_embed(""))).await;
+    for (tag, host) in tags.iter().zip(embeds(&container)) {
+        rendered(&host).await;
+        let date = find(&host, ".rw-article__date").and_then(|date| date.text_content());
+        assert_eq!(date.as_deref(), Some("24 September 2013"), "{tag}");
+    }
     // The widget goes on: the other embed follows a size step, and a new one renders.
-    let sibling = embeds(&container).remove(1);
+    let sibling = embeds(&container).remove(tags.len());
     rendered(&sibling).await;
     click_size(&sibling, "lg").await;
     click_size(&sibling, "md").await;

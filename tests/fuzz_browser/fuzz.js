@@ -263,6 +263,9 @@ function shown(embed) {
 
 const frame = () => new Promise((resolve) => setTimeout(resolve, 16));
 
+/** `text` with lone surrogates replaced, so that WebDriver can carry it back. */
+const wellFormed = (text) => String(text).replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+
 /** Whether the sentinel embed still renders and follows a size step, which it must whatever
  * happened to the cases beside it. */
 async function sentinelWorks(step) {
@@ -310,7 +313,7 @@ window.fuzzBatch = async function fuzzBatch(seed, first, count, seeds, snippet) 
     const outcome = `${item.kind} ${shown(embed) ?? "blank"}`;
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
     if (shown(embed) === null && !recorded.widgetStopped.length) {
-      failures.push({ index: item.index, kind: item.kind, reason: "the embed is blank", input: item.input.slice(0, 2000) });
+      failures.push({ index: item.index, kind: item.kind, reason: "the embed is blank" });
     }
   }
   const stepReason = (await sentinelWorks("lg")) ?? (await sentinelWorks("md"));
@@ -321,7 +324,7 @@ window.fuzzBatch = async function fuzzBatch(seed, first, count, seeds, snippet) 
     ...(stepReason ? [stepReason] : []),
     ...(window.__attacked ? ["a case's text ran as script"] : []),
   ];
-  if (batchReasons.length) failures.push({ index: -1, kind: "batch", reason: batchReasons.join("; ") });
+  if (batchReasons.length) failures.push({ index: -1, kind: "batch", reason: wellFormed(batchReasons.join("; ")) });
   for (const item of cases) {
     const src = item.element.querySelector("reader-widget[src^='blob:']")?.getAttribute("src");
     if (src) URL.revokeObjectURL(src);
@@ -330,8 +333,9 @@ window.fuzzBatch = async function fuzzBatch(seed, first, count, seeds, snippet) 
   return { failures, outcomes };
 };
 
-/** The input of one case, to save beside a failure for reproduction. */
+/** The input of one case, to save beside a failure for reproduction: as a JSON string, which
+ * keeps every code unit (lone surrogates included) in ASCII escapes. */
 window.fuzzCase = function fuzzCase(seed, index, seeds, snippet) {
   const { kind, input } = makeCase(seed, index, seeds, snippet);
-  return { kind, input };
+  return { kind, input: JSON.stringify(input) };
 };

@@ -10,7 +10,8 @@
 //! 20261201) and numbered, with the cargo-fuzz corpora as seeds: case `i` of seed `s` is always
 //! the same input. `FUZZ_BROWSER_CASES` cases (default 1 000) run in each engine named in the
 //! arguments (default Chromium) in batches of 25; a failing batch is run again case by case on a
-//! fresh page to name the case, whose input is written to `target/fuzz-browser/failures/`.
+//! fresh page to name the case, whose input is written to `target/fuzz-browser/failures/` (as a
+//! JSON string: `JSON.parse` it for the exact text).
 //! Prints what the cases showed and the failures per engine, and last
 //! `fuzz-browser: N cases, M failed`.
 
