@@ -197,6 +197,11 @@ impl Fnv1a {
         self.write(text.as_bytes());
     }
 
+    /// The hash as a number.
+    pub(crate) fn value(&self) -> u64 {
+        self.0
+    }
+
     /// The hash as 16 hex digits.
     pub(crate) fn hex(&self) -> String {
         format!("{:016x}", self.0)
