@@ -103,8 +103,12 @@ function callRust(rust, name, ...args) {
   }
 }
 
-/** The glue and this file share the module's folder; frames from there mark its faults. */
-const moduleFolder = new URL("../../..", import.meta.url).href;
+/**
+ * The folder of the module's files, whose frames mark its faults: the WebAssembly's, where the
+ * release bundles this file with the glue (scripts/package.mjs); unbundled (the tests), this file
+ * sits three folders below the glue, in wasm-bindgen's `snippets/<crate>/js/`.
+ */
+const moduleFolder = new URL(import.meta.url.includes("/snippets/") ? "../../.." : ".", import.meta.url).href;
 
 /**
  * Whether an uncaught error or rejection came from the module: its stack's first frame with a

@@ -1,6 +1,9 @@
 // reader-widget.js: the one file a publisher includes, as <script type="module">.
 // It fetches the WebAssembly alongside the wasm-bindgen glue, both relative to this file's own URL
 // (not the page's), so the widget works from any origin that serves these files with CORS.
+// Every file it loads is checked against the hash the release build wrote into it (SRI), so a
+// page that checks this file's integrity has every other file checked too: a tampered module or
+// WebAssembly on a CDN is refused before any of it runs, with one console line.
 // The module's start function defines <reader-widget>; a page that already has it skips the work.
 // While the WebAssembly loads, the articles of the elements already in the page are fetched too;
 // each element takes its response once (by URL), with the power to abort it, and fetches anything
@@ -13,9 +16,25 @@ if (!customElements.get("reader-widget")) {
     element.shadowRoot?.querySelector(".rw-mount[data-server-rendered]"),
   );
   const build = serverRendered
-    ? { wasm: "wasm-hydrating/reader-widget_bg.wasm", glue: () => import("./wasm-hydrating/reader-widget.js") }
-    : { wasm: "wasm/reader-widget_bg.wasm", glue: () => import("./wasm/reader-widget.js") };
-  const wasm = fetch(new URL(build.wasm, import.meta.url));
+    ? { wasm: "wasm-hydrating/reader-widget_bg.wasm", module: "wasm-hydrating/reader-widget.js" }
+    : { wasm: "wasm/reader-widget_bg.wasm", module: "wasm/reader-widget.js" };
+  // Each file's SRI hash, by its path beside this file, written here by scripts/package.mjs.
+  const integrity = JSON.parse("__READER_WIDGET_INTEGRITY__");
+  const wasm = fetch(new URL(build.wasm, import.meta.url), { __proto__: null, integrity: integrity[build.wasm] });
+  // The build's module (its glue, the element's definition and js/boot.js, bundled) comes as a
+  // script element, the one way to load a module with its integrity checked in every engine; it
+  // finds the WebAssembly's response, and what to call when done, under its own URL.
+  const started = new Promise((resolve, reject) => {
+    const moduleURL = new URL(build.module, import.meta.url).href;
+    const boots = (globalThis[Symbol.for("reader-widget:boot")] ??= new Map());
+    boots.set(moduleURL, { wasm, started: resolve, failed: reject });
+    const script = document.createElement("script");
+    script.type = "module";
+    script.integrity = integrity[build.module];
+    script.onerror = () => reject(new Error(`${build.module} did not load, or failed its integrity check`));
+    script.src = scriptURL(moduleURL);
+    document.head.append(script);
+  });
   const early = (globalThis[Symbol.for("reader-widget:early-articles")] = new Map());
   const requests = new Map(); // url → { controller, elements }
   for (const element of document.querySelectorAll("reader-widget[src]")) {
@@ -46,11 +65,25 @@ if (!customElements.get("reader-widget")) {
       }
     }
   };
-  build
-    .glue()
-    .then((glue) => glue.default({ module_or_path: wasm }))
+  started
     .then(abortUnclaimed)
     .catch((error) => console.error("<reader-widget>: the widget could not start:", error));
 } else {
   console.info("<reader-widget> is already defined; this copy of the script stays idle.");
+}
+
+/**
+ * `url` as a page enforcing Trusted Types accepts it for a script's `src`: through a policy of
+ * the widget's own, `reader-widget` (a page that names its allowed policies lists it), which
+ * passes this one URL only. Elsewhere the URL as it is.
+ */
+function scriptURL(url) {
+  try {
+    const policy = globalThis.trustedTypes?.createPolicy("reader-widget", {
+      createScriptURL: (given) => (given === url ? given : ""),
+    });
+    return policy ? policy.createScriptURL(url) : url;
+  } catch {
+    return url; // The page refuses the policy: its enforcement will say so, and the load fails.
+  }
 }

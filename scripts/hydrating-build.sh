@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Part of trunk's post-build hook (scripts/post-build.sh): the second build of the widget, with
 # the `hydration` feature, into wasm-hydrating/ beside trunk's wasm/. Taking over a
-# server-rendered snippet's markup needs Yew's hydration code (8.6 KB brotli with its checks),
+# server-rendered snippet's markup needs Yew's hydration code (9.9 KB brotli with its checks),
 # which only pages with such snippets load (the loader chooses). Built as trunk builds wasm/:
 # the same toolchain and flags (inherited from the Makefile's RELEASE_WASM), wasm-bindgen, then
 # wasm-opt with the level and parameters index.html gives trunk.

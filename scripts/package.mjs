@@ -1,10 +1,13 @@
-// The last step of the release build (run by scripts/post-build.sh): gives the WebAssembly, the
-// glue and its snippets of both builds content-hashed names, so a CDN can cache them forever,
-// and points the stable entry `reader-widget.js` at them; then writes
+// The last step of the release build (run by scripts/post-build.sh): bundles each of the two
+// builds' glue, element definition and start into one module, gives it and the WebAssembly
+// content-hashed names, so a CDN can cache them forever, points the stable entry
+// `reader-widget.js` at them and writes their SRI hashes into it (the entry checks each file it
+// loads); then writes
 // `reader-widget.manifest.json` (every widget file with its size and SRI sha384 hash) and a
 // `package.json` whose `files` are the distribution, so npm-backed CDNs can serve it as it is.
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { buildSync } from "esbuild";
+import { copyFileSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -32,31 +35,51 @@ function rewrite(path, from, to) {
   writeFileSync(path, text.split(from).join(to));
 }
 
-/** Points the glue's `import … from "<from>"` at `to`. Only the import specifier changes: the
- * same path is also the name the WebAssembly imports the snippet under, which must stay. */
-function rewriteImport(path, from, to) {
+/**
+ * esbuild builds the glue's `import * as` namespace with a helper that copies members with
+ * `for…in`, which also walks what a page added to Object.prototype (the meddling demo page adds
+ * `body`), and then fails on it; this makes the helper copy own members only. It must match once.
+ */
+function ownMembersOnly(path) {
   const text = readFileSync(path, "utf8");
-  const pattern = new RegExp(`(from\\s*)(["'])${from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\2`, "g");
-  if (!pattern.test(text)) throw new Error(`${path} does not import ${from}`);
-  writeFileSync(path, text.replace(pattern, `$1$2${to}$2`));
+  const helper = /for\(var (\w+) in (\w+)\)(\w+)\((\w+),\1,\{get:\2\[\1\],enumerable:!0\}\)/g;
+  const found = text.match(helper)?.length ?? 0;
+  if (found !== 1) throw new Error(`${path}: esbuild's namespace helper found ${found} times, not once`);
+  writeFileSync(path, text.replace(helper, "for(var $1 of Object.keys($2))$3($4,$1,{get:$2[$1],enumerable:!0})"));
 }
 
 const entry = join(dir, "reader-widget.js");
 // Two builds of the widget, the same files in each folder: wasm/ and, for pages with
-// server-rendered snippets, wasm-hydrating/ (see scripts/hydrating-build.sh).
+// server-rendered snippets, wasm-hydrating/ (see scripts/hydrating-build.sh). Each build's glue,
+// the element's definition it imports and js/boot.js become one module, so that the integrity
+// the entry checks it with covers all of its JavaScript.
 const buildDirs = ["wasm", "wasm-hydrating"].map((name) => join(dir, name));
 for (const wasmDir of buildDirs) {
   const folder = relative(dir, wasmDir);
   const glue = join(wasmDir, "reader-widget.js");
-  for (const snippet of filesUnder(join(wasmDir, "snippets"))) {
-    const hashed = hashName(snippet);
-    rewriteImport(glue, `./${relative(wasmDir, snippet)}`, `./${relative(wasmDir, hashed)}`);
-  }
+  const boot = join(wasmDir, "boot.js");
+  copyFileSync("js/boot.js", boot);
+  // "error": wasm-bindgen's glue names the element's module once per Rust file that imports from
+  // it, as keys of one object, which esbuild warns about; each is the same module.
+  buildSync({ entryPoints: [boot], bundle: true, format: "esm", minify: true, outfile: glue, allowOverwrite: true, logLevel: "error" });
+  rmSync(boot);
+  rmSync(join(wasmDir, "snippets"), { recursive: true });
+  ownMembersOnly(glue);
   const wasm = hashName(join(wasmDir, "reader-widget_bg.wasm"));
   rewrite(entry, `"${folder}/reader-widget_bg.wasm"`, `"${relative(dir, wasm)}"`);
   const hashedGlue = hashName(glue);
-  rewrite(entry, `"./${folder}/reader-widget.js"`, `"./${relative(dir, hashedGlue)}"`);
+  rewrite(entry, `"${folder}/reader-widget.js"`, `"${relative(dir, hashedGlue)}"`);
 }
+
+// Every widget file the entry loads, with its SRI hash, written into the entry: the entry checks
+// each (see js/reader-widget.js), so the integrity a page gives the entry covers them all.
+const loaded = buildDirs.flatMap(filesUnder).map((path) => relative(dir, path)).sort();
+const sri = (path) => `sha384-${digest("sha384", readFileSync(join(dir, path)), "base64")}`;
+rewrite(
+  entry,
+  `"__READER_WIDGET_INTEGRITY__"`,
+  JSON.stringify(JSON.stringify(Object.fromEntries(loaded.map((path) => [path, sri(path)])))),
+);
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync("Cargo.toml", "utf8"))?.[1] ?? "0.0.0";
 // The stylesheet of server-rendered snippets keeps its name too: snippets already in pages link it.
@@ -68,10 +91,7 @@ const manifest = {
   version,
   entry: "reader-widget.js",
   files: Object.fromEntries(
-    distribution.map((file) => {
-      const data = readFileSync(join(dir, file));
-      return [file, { bytes: data.length, integrity: `sha384-${digest("sha384", data, "base64")}` }];
-    }),
+    distribution.map((file) => [file, { bytes: statSync(join(dir, file)).size, integrity: sri(file) }]),
   ),
 };
 writeFileSync(join(dir, "reader-widget.manifest.json"), `${JSON.stringify(manifest, null, 2)}\n`);

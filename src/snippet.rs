@@ -28,6 +28,9 @@ use crate::text_size::TextSize;
 pub struct SnippetOptions {
     /// The URL of the widget's stylesheet, `reader-widget.css` beside `reader-widget.js`.
     pub stylesheet_url: String,
+    /// Whether the stylesheet link carries the SRI hash of [`stylesheet`] (with
+    /// `crossorigin="anonymous"`), so that a tampered copy on a CDN is not applied.
+    pub stylesheet_integrity: bool,
     /// The article's own URL (or its folder), against which its relative URLs resolve: absolute,
     /// or a relative folder such as `../articles/`, which is put before relative paths. `None`
     /// leaves relative URLs as they are, relative to the page the snippet goes in.
@@ -203,8 +206,16 @@ pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snipp
         Err(_) => String::new(),
     };
     let markup = hash_of_widget_markup(&widget);
+    let integrity = if options.stylesheet_integrity {
+        format!(
+            " integrity=\"{}\" crossorigin=\"anonymous\"",
+            stylesheet_integrity()
+        )
+    } else {
+        String::new()
+    };
     let html = format!(
-        "<reader-widget{attributes}><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"><div class=\"rw-mount\" data-server-rendered=\"{} {fingerprint} {markup}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
+        "<reader-widget{attributes}><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{}\"{integrity}><div class=\"rw-mount\" data-server-rendered=\"{} {fingerprint} {markup}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
         escape_attribute(&options.stylesheet_url),
         crate::MARKUP_VERSION
     );
@@ -352,6 +363,17 @@ pub fn stylesheet() -> String {
     }
     css.push_str(".rw .rw-article{font-size:var(--rw-checked-size,100%)}");
     css
+}
+
+/// The SRI hash of [`stylesheet`], as `integrity` takes it: `sha384-…`. The release's
+/// `reader-widget.css` is this stylesheet, so the hash holds for it.
+pub fn stylesheet_integrity() -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(stylesheet()))
+    )
 }
 
 /// The oEmbed answer (`rich`, version 1.0) for a snippet. `max_width` is the consumer's
@@ -595,6 +617,32 @@ mod tests {
         assert_eq!(
             snippet.notes,
             vec!["the widget does not speak \"pt\" yet; its controls are in English"]
+        );
+    }
+
+    #[tokio::test]
+    async fn the_stylesheet_link_can_carry_the_stylesheets_integrity() {
+        let plain = snippet_of(SEED, &options()).await;
+        assert!(!plain.html.contains("integrity="));
+        let checked = snippet_of(
+            SEED,
+            &SnippetOptions {
+                stylesheet_integrity: true,
+                ..options()
+            },
+        )
+        .await;
+        let integrity = stylesheet_integrity();
+        assert!(
+            integrity.starts_with("sha384-") && integrity.len() == 71,
+            "{integrity}"
+        );
+        assert!(
+            checked.html.contains(&format!(
+                "<link rel=\"stylesheet\" href=\"https://cdn.example/reader-widget.css\" integrity=\"{integrity}\" crossorigin=\"anonymous\">"
+            )),
+            "{}",
+            checked.html
         );
     }
 

@@ -104,3 +104,32 @@ fn package_json_lists_exactly_the_distribution() {
         "{version}"
     );
 }
+
+#[test]
+fn the_entry_carries_the_integrity_of_every_file_it_loads() {
+    let dist = dist();
+    let entry = std::fs::read_to_string(dist.join("reader-widget.js")).expect("the entry");
+    let files = manifest_files(&dist);
+    let loaded: Vec<&String> = files
+        .keys()
+        .filter(|file| file.starts_with("wasm/") || file.starts_with("wasm-hydrating/"))
+        .collect();
+    // Each build's module (glue, element definition and start, bundled) and WebAssembly.
+    assert_eq!(loaded.len(), 4, "{loaded:?}");
+    for file in loaded {
+        let integrity = files[file]["integrity"].as_str().expect("an integrity");
+        // Inside the JSON string literal the entry parses, the quotes are escaped.
+        let pair = format!(r#"\"{file}\":\"{integrity}\""#);
+        assert!(entry.contains(&pair), "the entry lacks {pair}");
+    }
+    assert!(!entry.contains("__READER_WIDGET_INTEGRITY__"));
+}
+
+#[test]
+fn the_snippet_commands_stylesheet_integrity_is_the_released_stylesheets() {
+    let files = manifest_files(&dist());
+    assert_eq!(
+        files["reader-widget.css"]["integrity"],
+        reader_widget::snippet::stylesheet_integrity()
+    );
+}

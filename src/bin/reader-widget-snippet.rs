@@ -11,6 +11,8 @@
 //!                             [--public-url URL]   oEmbed for the articles in DIR
 //!
 //! OPTIONS: --stylesheet URL   where reader-widget.css is served (default: reader-widget.css)
+//!          --stylesheet-integrity
+//!                             give the stylesheet link the SRI hash of this version's stylesheet
 //!          --base-url URL     the article's URL or folder, for its relative URLs
 //!          --text-size STEP   xs, sm, md or lg: the step shown until the reader chooses
 //!          --lang TAG         the page's language, for the labels when the article has none
@@ -55,7 +57,7 @@ mod command {
     /// The line of a page that `--into` replaces with the snippet.
     const PLACEHOLDER: &str = "<!-- reader-widget-snippet -->";
 
-    const USAGE: &str = "usage: reader-widget-snippet [--stylesheet URL] [--base-url URL] [--text-size xs|sm|md|lg] [--lang TAG] [--into PAGE] ARTICLE
+    const USAGE: &str = "usage: reader-widget-snippet [--stylesheet URL] [--stylesheet-integrity] [--base-url URL] [--text-size xs|sm|md|lg] [--lang TAG] [--into PAGE] ARTICLE
        reader-widget-snippet stylesheet
        reader-widget-snippet serve [--address 127.0.0.1:8090] [--articles DIR] [--public-url URL] [--stylesheet URL] [--text-size STEP] [--lang TAG]";
 
@@ -94,6 +96,7 @@ mod command {
                 "stylesheet" if first => parsed.mode = Mode::Stylesheet,
                 "serve" if first => parsed.mode = Mode::Serve,
                 "--stylesheet" => parsed.options.stylesheet_url = value(&arg)?,
+                "--stylesheet-integrity" => parsed.options.stylesheet_integrity = true,
                 "--base-url" => parsed.options.base_url = Some(value(&arg)?),
                 "--text-size" => {
                     let step = value(&arg)?.parse::<TextSize>();

@@ -77,6 +77,7 @@ scenarios![all:
     an_embed_removed_before_the_widget_starts_aborts_the_early_fetch,
     an_article_over_the_limit_is_refused_and_its_download_stopped,
     a_timed_out_early_request_is_closed,
+    a_tampered_glue_or_webassembly_fails_closed,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
@@ -1231,6 +1232,58 @@ async fn a_timed_out_early_request_is_closed(session: &Session) -> Outcome {
     // The time-out comes ten seconds after the request; the server keeps writing for 30 unless
     // the browser lets go.
     a_request_is_aborted_within(session, before, 16).await
+}
+
+/// With SRI on the entry, a glue file or a WebAssembly tampered with on the CDN fails closed:
+/// one console line, none of the tampered code run, the markup and snippet embeds readable.
+async fn a_tampered_glue_or_webassembly_fails_closed(session: &Session) -> Outcome {
+    for tampered in ["glue", "wasm"] {
+        session
+            .open(&format!("hostile/tampered.html?{tampered}"))
+            .await?;
+        // Until the widget gives up (or, were the check missing, starts); then time for
+        // anything else to go wrong.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            let settled = session
+                .script(
+                    "return window.__pageErrors.some((line) => line.startsWith('<reader-widget>')) || customElements.get('reader-widget') !== undefined",
+                    vec![],
+                )
+                .await?;
+            if settled == json!(true) {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let state = session
+            .script(
+                r#"const snippet = document.querySelector('reader-widget:not(#markup)');
+                   return {
+                     reports: window.__pageErrors.filter((line) => line.startsWith('<reader-widget>')).length,
+                     tampered: globalThis.__tampered === true,
+                     defined: customElements.get('reader-widget') !== undefined,
+                     markup: document.querySelector('#markup h1').getBoundingClientRect().height > 0,
+                     snippet: snippet.shadowRoot?.querySelector('.rw-article__headline')?.textContent ?? null,
+                     errors: window.__pageErrors,
+                   };"#,
+                vec![],
+            )
+            .await?;
+        let expected = json!({
+            "reports": 1,
+            "tampered": false,
+            "defined": false,
+            "markup": true,
+            "snippet": SEED_HEADLINE,
+            "errors": state["errors"],
+        });
+        ensure(state == expected, || {
+            format!("with a tampered {tampered}: {state}, not {expected}")
+        })?;
+    }
+    Ok(())
 }
 
 async fn an_async_script_renders_the_embeds(session: &Session) -> Outcome {

@@ -197,11 +197,34 @@ pub fn start(dist: PathBuf) -> Origins {
 
 /// Starts both origins: pages (and their articles) from `pages_root`, the widget from `dist`.
 pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
+    let dist_for_pages = dist.clone();
     let assets_root = dist;
     let asset_port = serve(
         Arc::new(move |path: &str, _query: &str| {
             // "/second-copy/…" is the same build again, for pages that include it twice.
             let path = path.strip_prefix("/second-copy").unwrap_or(path);
+            // "/tampered-glue/…" and "/tampered-wasm/…" are the same build as a CDN that was
+            // tampered with serves it: every JavaScript file but the entry with a line added,
+            // or the WebAssembly with a byte changed.
+            if let Some(path) = path.strip_prefix("/tampered-glue") {
+                let mut response = file(&assets_root, path);
+                if path.ends_with(".js") && path != "/reader-widget.js" {
+                    response
+                        .body
+                        .extend_from_slice(b"\nglobalThis.__tampered = true;\n");
+                }
+                return response;
+            }
+            if let Some(path) = path.strip_prefix("/tampered-wasm") {
+                let mut response = file(&assets_root, path);
+                let middle = response.body.len() / 2;
+                if path.ends_with(".wasm") {
+                    if let Some(byte) = response.body.get_mut(middle) {
+                        *byte ^= 0x01;
+                    }
+                }
+                return response;
+            }
             // "/no-cors/…" is the same file without CORS: a cross-origin src the browser refuses.
             match path.strip_prefix("/no-cors") {
                 Some(path) => Response {
@@ -215,9 +238,13 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
     );
     let assets = format!("http://127.0.0.1:{asset_port}");
     let asset_origin = assets.clone();
+    let entry_integrity = entry_integrity(&dist_for_pages);
     let page_port = serve(
         Arc::new(move |path: &str, query: &str| {
             let path = if path == "/" { "/index.html" } else { path };
+            if path == "/hostile/tampered.html" {
+                return tampered_page(&asset_origin, &entry_integrity, query);
+            }
             let mut response = hostile(path).unwrap_or_else(|| file(&pages_root, path));
             if response.status == 200 && path.ends_with(".html") {
                 let page = String::from_utf8_lossy(&response.body);
@@ -231,6 +258,36 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
         pages: format!("http://127.0.0.1:{page_port}"),
         assets,
     }
+}
+
+/// The entry's SRI hash, from the release's manifest.
+fn entry_integrity(dist: &Path) -> String {
+    std::fs::read(dist.join("reader-widget.manifest.json"))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .and_then(|manifest| {
+            manifest["files"]["reader-widget.js"]["integrity"]
+                .as_str()
+                .map(str::to_owned)
+        })
+        .unwrap_or_default()
+}
+
+/// A page that includes the entry with its integrity, as the README says, from a CDN that was
+/// tampered with (`query`: `glue` or `wasm`), holding a markup embed and a server-rendered
+/// snippet, which must stay readable.
+fn tampered_page(asset_origin: &str, entry_integrity: &str, query: &str) -> Response {
+    let snippet = include_str!("../fixtures/server-rendered-seed.html");
+    let page = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A tampered CDN</title>
+<script type="module" integrity="{entry_integrity}" crossorigin="anonymous" src="{asset_origin}/tampered-{query}/reader-widget.js"></script>
+</head><body><main>
+<reader-widget id="markup"><article><h1>The publisher's markup</h1><p>Readable without the widget.</p></article></reader-widget>
+{snippet}
+</main></body></html>"#
+    );
+    let page = page.replacen("<head>", &format!("<head>{ERROR_RECORDER}"), 1);
+    Response::new(200, "text/html; charset=utf-8", page.as_bytes())
 }
 
 /// A demo page as a publisher would serve it with the widget on a CDN. `variant` changes how
