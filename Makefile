@@ -53,6 +53,7 @@ oembed:
 test: tools lint test-native test-fuzz test-browser test-e2e test-fuzz-browser
 
 lint:
+	scripts/check-pins.sh
 	cargo fmt --all -- --check
 	cargo clippy --all-targets --features e2e -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --features fault-injection -- -D warnings
