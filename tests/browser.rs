@@ -1401,19 +1401,8 @@ async fn a_snippet_whose_article_was_edited_is_rendered_anew_not_taken_over() {
         1,
     );
     assert_ne!(edited, SERVER_RENDERED);
-    let ready = Heard::new("reader-widget-ready");
-    let container = parsed_with_shadow_roots(&edited);
-    let host = embeds(&container).remove(0);
-    let server_article = find(&host, ".rw-article").expect("server-rendered");
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&container)
-        .expect("appended");
-    wait_for("the ready event", || ready.from(&host).pop()).await;
-    let article = find(&host, ".rw-article").expect("an article");
-    let article: &web_sys::Node = article.as_ref();
-    assert!(!server_article.is_same_node(Some(article)), "taken over");
+    let (container, host, kept) = start_snippet(&edited).await;
+    assert!(!kept, "taken over");
     let last = shadow(&host)
         .query_selector(".rw-article__paragraph:last-child")
         .ok()
@@ -1430,11 +1419,11 @@ async fn a_snippet_whose_article_was_edited_is_rendered_anew_not_taken_over() {
     container.remove();
 }
 
-/// What became of a snippet once the widget started: whether its server-rendered article node
-/// is still the one shown (taken over) or was replaced (rendered anew). Either way the embed
-/// must show one article whose size steps work.
+/// `snippet` parsed as a page's HTML, put in the page and started: its container, its element,
+/// and whether its server-rendered article node is still the one shown (taken over) rather than
+/// replaced (rendered anew).
 #[cfg(feature = "hydration")]
-async fn taken_over(snippet: &str) -> bool {
+async fn start_snippet(snippet: &str) -> (Element, HtmlElement, bool) {
     let ready = Heard::new("reader-widget-ready");
     let container = parsed_with_shadow_roots(snippet);
     let host = embeds(&container).remove(0);
@@ -1448,6 +1437,14 @@ async fn taken_over(snippet: &str) -> bool {
     let article = find(&host, ".rw-article").expect("an article");
     let article: &web_sys::Node = article.as_ref();
     let kept = server_article.is_same_node(Some(article));
+    (container, host, kept)
+}
+
+/// What became of a snippet once the widget started: taken over (`true`) or rendered anew.
+/// Either way the embed must show one article whose size steps work.
+#[cfg(feature = "hydration")]
+async fn taken_over(snippet: &str) -> bool {
+    let (container, host, kept) = start_snippet(snippet).await;
     assert_eq!(
         shadow(&host)
             .query_selector_all(".rw-article")

@@ -1134,7 +1134,9 @@ async fn a_request_is_aborted_within(session: &Session, before: u64, seconds: u6
             return Ok(());
         }
         if std::time::Instant::now() > deadline {
-            return Err("the request went on after its embed was removed".into());
+            return Err(format!(
+                "the request was still open {seconds} seconds later"
+            ));
         }
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }

@@ -45,14 +45,6 @@ fn main() -> ExitCode {
     if engines.is_empty() {
         engines.push(Engine::Chromium);
     }
-    let (dist, page_root) = match server::dist().and_then(|dist| Ok((page_folder(&dist)?, dist))) {
-        Ok((page_root, dist)) => (dist, page_root),
-        Err(reason) => {
-            eprintln!("fuzz-browser: {reason}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let seeds = corpus_seeds();
     let snippet = match std::fs::read_to_string("tests/fixtures/server-rendered-seed.html") {
         Ok(snippet) => snippet,
         Err(error) => {
@@ -60,6 +52,15 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let (dist, page_root) =
+        match server::dist().and_then(|dist| Ok((dist.clone(), page_folder(&dist, &snippet)?))) {
+            Ok(folders) => folders,
+            Err(reason) => {
+                eprintln!("fuzz-browser: {reason}");
+                return ExitCode::FAILURE;
+            }
+        };
+    let seeds = corpus_seeds();
     let origins = server::start_with_pages(page_root, dist);
     let runtime = match tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -139,11 +140,9 @@ struct Run<'a> {
 /// The page the cases run in, written to `target/fuzz-browser/page/`: the generator, the
 /// sentinel snippet and the stylesheet it links, under a policy that lets nothing load from
 /// beyond the two loopback origins (a generated image URL must never leave the machine).
-fn page_folder(dist: &Path) -> Result<PathBuf, String> {
+fn page_folder(dist: &Path, snippet: &str) -> Result<PathBuf, String> {
     let folder = PathBuf::from("target/fuzz-browser/page");
     std::fs::create_dir_all(&folder).map_err(|error| format!("{}: {error}", folder.display()))?;
-    let snippet = std::fs::read_to_string("tests/fixtures/server-rendered-seed.html")
-        .map_err(|error| format!("reading the sentinel snippet: {error}"))?;
     let page = format!(
         r#"<!doctype html>
 <html lang="en">
