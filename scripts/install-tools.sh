@@ -83,9 +83,14 @@ if [[ "$(node_modules/.bin/wasm-opt --version 2>/dev/null)" != "wasm-opt version
 fi
 
 # `scripts/install-tools.sh bench`: also what `make bench` needs, twiggy for the listing of where
-# the WebAssembly's bytes go.
+# the WebAssembly's bytes go, and oha, the load generator for the oEmbed server.
 TWIGGY_VERSION=0.8.0
 if [[ "${1:-}" == bench ]] && [[ "$(twiggy --version 2>/dev/null)" != "twiggy-opt $TWIGGY_VERSION" ]]; then
   say "installing twiggy $TWIGGY_VERSION (about 3 minutes)"
   cargo install "twiggy@$TWIGGY_VERSION" --locked
+fi
+OHA_VERSION=1.16.0
+if [[ "${1:-}" == bench ]] && [[ "$(oha --version 2>/dev/null)" != "oha $OHA_VERSION" ]]; then
+  say "installing oha $OHA_VERSION (about 5 minutes)"
+  cargo install "oha@$OHA_VERSION" --locked
 fi

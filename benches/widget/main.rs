@@ -150,7 +150,9 @@ fn run(runs: usize) -> Result<(), String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let docs = root.join("docs");
     std::fs::create_dir_all(&docs).map_err(|e| format!("making docs/: {e}"))?;
-    let markdown = report::markdown(&samples, &bytes, widget_bytes, &breakdown, &articles, runs);
+    let mut markdown =
+        report::markdown(&samples, &bytes, widget_bytes, &breakdown, &articles, runs);
+    markdown.push_str(&report::oembed_load());
     std::fs::write(docs.join("benchmark.md"), &markdown)
         .map_err(|e| format!("writing docs/benchmark.md: {e}"))?;
     std::fs::write(docs.join("benchmark.svg"), report::chart(&samples))

@@ -137,13 +137,31 @@ pub fn widget_first_load(dist: &Path) -> Result<Sizes, String> {
 
 /// `scripts/wasm-breakdown.sh`'s table, or a line saying why there is none.
 pub fn wasm_breakdown() -> String {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/wasm-breakdown.sh");
+    script_output("scripts/wasm-breakdown.sh")
+}
+
+/// The oEmbed server under load (`scripts/oembed-load.sh`), as a section of the report.
+pub fn oembed_load() -> String {
+    format!(
+        "\n## The oEmbed server under load\n\n`reader-widget-snippet serve` (release build) on \
+         loopback answering the seed article, measured by oha: 5 000 requests at each level, each \
+         level on a freshly started server. \"kept\" asks for the same answer each time (made once, \
+         then kept until its file changes); \"rendered\" asks each time with another `maxwidth`, so \
+         each answer is rendered (at most as many at once as the machine has cores). Peak memory \
+         is the server's resident high-water mark.\n\n{}",
+        script_output("scripts/oembed-load.sh")
+    )
+}
+
+/// What a script of the project prints, or a line saying why it printed nothing.
+fn script_output(name: &str) -> String {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
     match Command::new(&script).stderr(Stdio::inherit()).output() {
         Ok(output) if output.status.success() => {
             String::from_utf8_lossy(&output.stdout).into_owned()
         }
-        Ok(output) => format!("(scripts/wasm-breakdown.sh failed: {})\n", output.status),
-        Err(error) => format!("(scripts/wasm-breakdown.sh could not run: {error})\n"),
+        Ok(output) => format!("({name} failed: {})\n", output.status),
+        Err(error) => format!("({name} could not run: {error})\n"),
     }
 }
 
