@@ -108,7 +108,8 @@ function callRust(rust, name, ...args) {
  * release bundles this file with the glue (scripts/package.mjs); unbundled (the tests), this file
  * sits three folders below the glue, in wasm-bindgen's `snippets/<crate>/js/`.
  */
-const moduleFolder = new URL(import.meta.url.includes("/snippets/") ? "../../.." : ".", import.meta.url).href;
+const unbundled = /\/snippets\/[^/]+\/js\/[^/]+$/.test(new URL(import.meta.url).pathname);
+const moduleFolder = new URL(unbundled ? "../../.." : ".", import.meta.url).href;
 
 /**
  * Whether an uncaught error or rejection came from the module: its stack's first frame with a
