@@ -21,6 +21,9 @@ if (!customElements.get("reader-widget")) {
   // Each file's SRI hash, by its path beside this file, written here by scripts/package.mjs.
   const integrity = JSON.parse("__READER_WIDGET_INTEGRITY__");
   const wasm = fetch(new URL(build.wasm, import.meta.url), { __proto__: null, integrity: integrity[build.wasm] });
+  // A failure is reported once, below, by way of the module; if the module fails first, it is
+  // the module's failure that is reported.
+  wasm.catch(() => {});
   // The build's module (its glue, the element's definition and js/boot.js, bundled) comes as a
   // script element, the one way to load a module with its integrity checked in every engine; it
   // finds the WebAssembly's response, and what to call when done, under its own URL.

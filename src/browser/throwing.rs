@@ -28,8 +28,8 @@ extern "C" {
     fn console_warn(message: &str) -> Result<(), JsValue>;
 }
 
-/// The date at `utc_milliseconds` in the long style of `lang`, in UTC, as the browser's `Intl` writes
-/// it; `None` when `Intl` refuses the language tag or the date.
+/// The date at `utc_milliseconds` in the long style of `lang`, in UTC, as the browser's `Intl`
+/// writes it; `None` when `Intl` refuses the language tag or the date.
 pub fn long_date(lang: &str, utc_milliseconds: f64) -> Option<String> {
     let options: js_sys::Object = crate::browser::dictionary();
     js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into()).ok()?;
