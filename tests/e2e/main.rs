@@ -26,6 +26,10 @@ use session::Session;
 
 /// A scenario that takes longer than this has hung.
 const SCENARIO_TIMEOUT: Duration = Duration::from_secs(90);
+/// A new browser session that takes longer than this will not come: WebKitWebDriver, rarely,
+/// never answers a session request (seen once in a clean-clone run); the driver is then started
+/// again.
+const SESSION_TIMEOUT: Duration = Duration::from_secs(30);
 
 fn main() -> ExitCode {
     let mut engines = Vec::new();
@@ -99,7 +103,7 @@ fn main() -> ExitCode {
 
 /// Runs every scenario in a fresh session of `engine`; returns (passed, failed).
 async fn run_engine(engine: Engine, scenarios: &[Scenario], origins: &Origins) -> (usize, usize) {
-    let driver = match Driver::start(engine) {
+    let mut driver = match Driver::start(engine) {
         Ok(driver) => driver,
         Err(reason) => {
             println!(
@@ -112,7 +116,26 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], origins: &Origins) -
     let (mut passed, mut failed) = (0, 0);
     for scenario in scenarios {
         let started = Instant::now();
-        let outcome = run_scenario(&driver, engine, scenario, origins).await;
+        let client = match open_session(&driver).await {
+            Ok(client) => Ok(client),
+            Err(reason) => {
+                println!(
+                    "note   {}: {reason}; starting the driver again",
+                    engine.name()
+                );
+                match Driver::start(engine) {
+                    Ok(fresh) => {
+                        driver = fresh;
+                        open_session(&driver).await
+                    }
+                    Err(reason) => Err(format!("the driver did not start again: {reason}")),
+                }
+            }
+        };
+        let outcome = match client {
+            Ok(client) => run_scenario(client, engine, scenario, origins).await,
+            Err(reason) => Err(reason),
+        };
         let seconds = started.elapsed().as_secs_f32();
         match outcome {
             Ok(()) => {
@@ -136,14 +159,21 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], origins: &Origins) -
     (passed, failed)
 }
 
+/// A new session of `driver`'s engine, or why there is none within [`SESSION_TIMEOUT`].
+async fn open_session(driver: &Driver) -> Result<fantoccini::Client, String> {
+    tokio::time::timeout(SESSION_TIMEOUT, driver.session())
+        .await
+        .map_err(|_| format!("no browser session within {} s", SESSION_TIMEOUT.as_secs()))?
+}
+
 async fn run_scenario(
-    driver: &Driver,
+    client: fantoccini::Client,
     engine: Engine,
     scenario: &Scenario,
     origins: &Origins,
 ) -> Result<(), String> {
     let session = Session {
-        client: driver.session().await?,
+        client,
         engine,
         pages: origins.pages.clone(),
         assets: origins.assets.clone(),
@@ -154,6 +184,7 @@ async fn run_scenario(
         Ok(Err(_)) => Err("the scenario panicked".to_owned()),
         Err(_) => Err(format!("timed out after {} s", SCENARIO_TIMEOUT.as_secs())),
     };
-    let _ = session.client.close().await;
+    // Closing waits on the driver too, which may have hung.
+    let _ = tokio::time::timeout(SESSION_TIMEOUT, session.client.close()).await;
     outcome
 }

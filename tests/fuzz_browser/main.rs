@@ -192,10 +192,22 @@ fn corpus_seeds() -> Value {
     Value::Array(seeds)
 }
 
+/// A new browser session that takes longer than this will not come (WebKitWebDriver, rarely,
+/// never answers); the driver is then started again, once.
+const SESSION_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
+
 /// Runs `cases` cases in one engine; the number that failed.
 async fn run_engine(engine: Engine, cases: u64, run: &Run<'_>) -> Result<u64, String> {
-    let driver = Driver::start(engine)?;
-    let client = driver.session().await?;
+    let mut driver = Driver::start(engine)?;
+    let client = match tokio::time::timeout(SESSION_TIMEOUT, driver.session()).await {
+        Ok(client) => client?,
+        Err(_) => {
+            driver = Driver::start(engine)?;
+            tokio::time::timeout(SESSION_TIMEOUT, driver.session())
+                .await
+                .map_err(|_| "no browser session, twice".to_owned())??
+        }
+    };
     let outcome = run_cases(&client, engine, cases, run).await;
     let _ = client.close().await;
     outcome
