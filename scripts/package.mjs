@@ -83,9 +83,7 @@ rewrite(
 
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync("Cargo.toml", "utf8"))?.[1] ?? "0.0.0";
 // The stylesheet of server-rendered snippets keeps its name too: snippets already in pages link it.
-const distribution = [entry, join(dir, "reader-widget.css"), ...buildDirs.flatMap(filesUnder)]
-  .map((path) => relative(dir, path))
-  .sort();
+const distribution = [relative(dir, entry), "reader-widget.css", ...loaded].sort();
 const manifest = {
   name: "reader-widget",
   version,

@@ -370,10 +370,17 @@ pub fn stylesheet() -> String {
 pub fn stylesheet_integrity() -> String {
     use base64::Engine;
     use sha2::Digest;
-    format!(
-        "sha384-{}",
-        base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(stylesheet()))
-    )
+    // Once a process: the server puts it in every snippet it renders.
+    static INTEGRITY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    INTEGRITY
+        .get_or_init(|| {
+            format!(
+                "sha384-{}",
+                base64::engine::general_purpose::STANDARD
+                    .encode(sha2::Sha384::digest(stylesheet()))
+            )
+        })
+        .clone()
 }
 
 /// The oEmbed answer (`rich`, version 1.0) for a snippet. `max_width` is the consumer's
