@@ -89,6 +89,13 @@ if [[ "${1:-}" == bench ]] && [[ "$(twiggy --version 2>/dev/null)" != "twiggy-op
   say "installing twiggy $TWIGGY_VERSION (about 3 minutes)"
   cargo install "twiggy@$TWIGGY_VERSION" --locked
 fi
+# Lighthouse 12.2.3 exactly (13 needs Node 22) and chrome-launcher, in their own folder so that
+# `make test` never installs them.
+if [[ "${1:-}" == bench ]] &&
+  [[ "$(node -p 'require("./benches/lighthouse/node_modules/lighthouse/package.json").version' 2>/dev/null)" != 12.2.3 ]]; then
+  say "installing Lighthouse 12.2.3 from npm"
+  npm ci --prefix benches/lighthouse --no-audit --no-fund --loglevel=error
+fi
 OHA_VERSION=1.16.0
 if [[ "${1:-}" == bench ]] && [[ "$(oha --version 2>/dev/null)" != "oha $OHA_VERSION" ]]; then
   say "installing oha $OHA_VERSION (about 5 minutes)"

@@ -2,12 +2,15 @@
 //! the release build in `dist/`, beside the static-HTML floor and a hand-written JavaScript peer
 //! (`benches/peer/reader-peer.js`). Every page is loaded `BENCH_RUNS` times (default 15), all
 //! pages in turn within each run so that machine noise hits every variant alike; each figure is
-//! the median, after one unrecorded pass. Writes `docs/benchmark.md` and `docs/benchmark.svg`. A report, not a test: it
-//! fails only when it cannot measure.
+//! the median, after one unrecorded pass. Then Lighthouse on a throttled phone, on news pages
+//! (`lighthouse.rs`), `BENCH_LIGHTHOUSE_RUNS` times a page (default 3). Writes
+//! `docs/benchmark.md` and `docs/benchmark.svg`. A report, not a test: it fails only when it
+//! cannot measure.
 
 #[path = "../../tests/e2e/engines.rs"]
 #[allow(dead_code)]
 mod engines;
+mod lighthouse;
 mod measure;
 mod pages;
 mod report;
@@ -130,6 +133,22 @@ fn run(runs: usize) -> Result<(), String> {
     let dist = server::dist()?;
     let pages = all_pages();
     let (site, articles) = pages::write_site(&pages)?;
+    let news_pages = lighthouse::news_pages();
+    pages::write_news_site(&site, &articles, &news_pages)?;
+    let lighthouse_runs = std::env::var("BENCH_LIGHTHOUSE_RUNS")
+        .ok()
+        .and_then(|runs| runs.parse::<usize>().ok())
+        .filter(|runs| *runs > 0)
+        .unwrap_or(3);
+    // `BENCH_ONLY=lighthouse` runs that part alone and prints it, leaving docs/ as it is.
+    if std::env::var("BENCH_ONLY").as_deref() == Ok("lighthouse") {
+        let audits = lighthouse::run(&site, &dist, &news_pages, lighthouse_runs)?;
+        println!(
+            "{}",
+            lighthouse::markdown(&audits, &news_pages, lighthouse_runs)
+        );
+        return Ok(());
+    }
     let origins = server::start_with_pages(site.clone(), dist.clone());
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -144,6 +163,8 @@ fn run(runs: usize) -> Result<(), String> {
         let _ = client.close().await;
         result
     })?;
+    // Lighthouse starts its own Chromium, once the bench's has closed.
+    let audits = lighthouse::run(&site, &dist, &news_pages, lighthouse_runs)?;
     let bytes = report::bytes_per_variant(&dist, &site, &articles)?;
     let widget_bytes = report::widget_first_load(&dist)?;
     let breakdown = report::wasm_breakdown();
@@ -152,6 +173,7 @@ fn run(runs: usize) -> Result<(), String> {
     std::fs::create_dir_all(&docs).map_err(|e| format!("making docs/: {e}"))?;
     let mut markdown =
         report::markdown(&samples, &bytes, widget_bytes, &breakdown, &articles, runs);
+    markdown.push_str(&lighthouse::markdown(&audits, &news_pages, lighthouse_runs));
     markdown.push_str(&report::oembed_load());
     std::fs::write(docs.join("benchmark.md"), &markdown)
         .map_err(|e| format!("writing docs/benchmark.md: {e}"))?;

@@ -254,12 +254,14 @@ fn article_html(article: &Value) -> String {
         text("published"),
     );
     let image = &article["image"];
-    let _ = write!(
-        html,
-        "<figure><img src=\"kerry-lavrov-placeholder.svg\" alt=\"{}\" width=\"1200\" height=\"675\"><figcaption>{}</figcaption></figure>",
-        image["alt"].as_str().map(escape).unwrap_or_default(),
-        image["caption"].as_str().map(escape).unwrap_or_default(),
-    );
+    if image.is_object() {
+        let _ = write!(
+            html,
+            "<figure><img src=\"kerry-lavrov-placeholder.svg\" alt=\"{}\" width=\"1200\" height=\"675\"><figcaption>{}</figcaption></figure>",
+            image["alt"].as_str().map(escape).unwrap_or_default(),
+            image["caption"].as_str().map(escape).unwrap_or_default(),
+        );
+    }
     for block in article["body"].as_array().into_iter().flatten() {
         if let Some(paragraph) = block["text"].as_str() {
             let _ = write!(html, "<p>{}</p>", escape(paragraph));
@@ -319,5 +321,113 @@ pub fn page_html(spec: PageSpec, articles: &Articles) -> String {
          </head><body><header class=\"masthead\"><p>The Morning Ledger</p></header><main>{embeds}</main></body></html>\n",
         title = spec.variant.title(),
         measure = measure::instrument(spec.embeds, spec.variant.ready_event()),
+    )
+}
+
+/// Where the embeds sit on a news page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fold {
+    /// After the headline and two paragraphs of the host's own text: on screen at once.
+    Above,
+    /// After three phone screens of the host's text: off screen until the reader scrolls.
+    Below,
+}
+
+/// One page of the Lighthouse part: a news page (a masthead, the host's headline and text, the
+/// embeds, more host text and a footer) as a publisher runs Lighthouse on it. It carries the
+/// seed article without its image, so that the largest paint is text in every variant, and no
+/// measuring script: Lighthouse measures from outside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NewsPage {
+    pub variant: Variant,
+    pub embeds: usize,
+    pub fold: Fold,
+}
+
+impl NewsPage {
+    pub fn file_name(self) -> String {
+        let fold = match self.fold {
+            Fold::Above => "above",
+            Fold::Below => "below",
+        };
+        format!("news-{}-{}-{fold}.html", self.variant.code(), self.embeds)
+    }
+
+    pub fn title(self) -> String {
+        let variant = self.variant.title();
+        match (self.embeds, self.fold) {
+            (1, Fold::Above) => variant.to_owned(),
+            (1, Fold::Below) => format!("{variant}, below the fold"),
+            (embeds, Fold::Above) => format!("{variant}, {embeds} embeds"),
+            (embeds, Fold::Below) => format!("{variant}, {embeds} embeds below the fold"),
+        }
+    }
+}
+
+/// The host's own text around the embeds: a news page's short paragraphs, 20 words each, shorter
+/// than any of the seed's (17 to 38 words, most near 30), so that once the article is on screen
+/// its text is the page's largest, as on the pages publishers measure.
+const HOST_PARAGRAPH: &str = "The council met late into the evening as delegates traded \
+    drafts, and by midnight the outline of a compromise had begun to emerge.";
+
+/// Writes the news pages into `site` (beside the bench's own pages), with the article they
+/// carry, `news.json`. The widget's script comes from `__ASSETS__`, which the Lighthouse runner
+/// replaces with its second origin; the peer's script and the snippets' stylesheet come from the
+/// page's own origin, as in the bench's own pages.
+pub fn write_news_site(site: &Path, articles: &Articles, pages: &[NewsPage]) -> Result<(), String> {
+    let mut article = articles.seed.clone();
+    if let Some(fields) = article.as_object_mut() {
+        fields.remove("image");
+    }
+    let snippet = snippet_of(&article)?;
+    let news = Articles {
+        seed: article.clone(),
+        long: article.clone(),
+        seed_snippet: snippet.clone(),
+        long_snippet: snippet,
+    };
+    std::fs::write(site.join("news.json"), article.to_string())
+        .map_err(|e| format!("writing news.json: {e}"))?;
+    for page in pages {
+        std::fs::write(site.join(page.file_name()), news_page_html(*page, &news))
+            .map_err(|e| format!("writing {}: {e}", page.file_name()))?;
+    }
+    Ok(())
+}
+
+fn news_page_html(page: NewsPage, articles: &Articles) -> String {
+    let spec = PageSpec {
+        variant: page.variant,
+        embeds: page.embeds,
+        length: Length::Seed,
+    };
+    let script = match page.variant {
+        Variant::Floor => String::new(),
+        Variant::Peer => "<script type=\"module\" src=\"reader-peer.js\"></script>".to_owned(),
+        _ => "<script type=\"module\" src=\"__ASSETS__/reader-widget.js\"></script>".to_owned(),
+    };
+    let host = |count: usize| format!("<p>{HOST_PARAGRAPH}</p>").repeat(count);
+    // Three screens of a 412 × 823 phone are about 28 of these paragraphs (three lines each).
+    let before = match page.fold {
+        Fold::Above => host(2),
+        Fold::Below => host(28),
+    };
+    let embeds: String = (0..page.embeds)
+        .map(|number| {
+            embed_html(spec, articles, number)
+                .replace("seed.json?", "news.json?")
+                .replace("data-embed", "class=\"embed\"")
+        })
+        .collect();
+    format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>The Morning Ledger: council talks</title>\
+         <meta name=\"description\" content=\"A news page holding an embedded article.\">{script}\
+         <style>body{{margin:0;font:1rem/1.5 system-ui,sans-serif;color:#222}}header,footer{{padding:1rem;background:#f3f3f3}}main{{max-width:42rem;margin:0 auto;padding:0 1rem}}.embed{{display:flow-root;margin:1.5rem 0}}</style>\
+         </head><body><header><p>The Morning Ledger</p></header><main>\
+         <h1>Council talks run into the night</h1>{before}{embeds}{after}</main>\
+         <footer><p>© The Morning Ledger</p></footer></body></html>\n",
+        after = host(6),
     )
 }
