@@ -44,6 +44,17 @@ fn prints_the_snippet_for_an_article_file() {
 }
 
 #[test]
+fn by_default_the_styles_are_inline_and_the_command_prints_their_csp_hash() {
+    let output = run(&[SEED]);
+    assert!(output.status.success(), "{output:?}");
+    let snippet = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(snippet.starts_with("<reader-widget><template shadowrootmode=\"open\"><style>"));
+    let message = String::from_utf8_lossy(&output.stderr);
+    let hash = reader_widget::snippet::style_hash_source();
+    assert!(message.contains(&format!("style-src {hash}")), "{message}");
+}
+
+#[test]
 fn puts_the_snippet_in_place_of_a_pages_placeholder() {
     let output = run(&["--into", "demo/server-rendered.html", SEED]);
     assert!(output.status.success(), "{output:?}");
@@ -254,7 +265,9 @@ fn output_cut_short_by_its_reader_ends_the_command_quietly() {
         format!(r#"{{"headline":"Long","body":[{}]}}"#, paragraphs.join(",")),
     )
     .expect("written");
+    // A linked stylesheet, so that the command has nothing to say about styles either.
     let mut child = Command::new(COMMAND)
+        .args(["--stylesheet", "reader-widget.css"])
         .arg(&article)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

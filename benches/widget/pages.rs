@@ -139,17 +139,15 @@ impl Articles {
     }
 }
 
-/// The snippet `reader-widget-snippet` makes of `article`, its stylesheet beside the page.
+/// The snippet `reader-widget-snippet` makes of `article` by default.
 fn snippet_of(article: &Value) -> Result<String, String> {
     let article = reader_widget::snippet::read_article_source(&article.to_string())
         .map_err(|e| format!("the article for a snippet: {e}"))?;
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| format!("starting a runtime: {e}"))?;
-    let options = reader_widget::snippet::SnippetOptions {
-        stylesheet_url: "reader-widget.css".to_owned(),
-        ..Default::default()
-    };
+    // The command's default: the styles inline.
+    let options = reader_widget::snippet::SnippetOptions::default();
     Ok(runtime
         .block_on(reader_widget::snippet::render_snippet(article, &options))
         .html)

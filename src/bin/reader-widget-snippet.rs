@@ -10,7 +10,9 @@
 //! reader-widget-snippet serve [OPTIONS] [--address 127.0.0.1:8090] [--articles DIR]
 //!                             [--public-url URL]   oEmbed for the articles in DIR
 //!
-//! OPTIONS: --stylesheet URL   where reader-widget.css is served (default: reader-widget.css)
+//! OPTIONS: --stylesheet URL   link reader-widget.css at URL instead of putting its styles in the
+//!                             snippet (inline by default: no render-blocking request; the
+//!                             command prints the `style-src` hash a page's CSP names for them)
 //!          --stylesheet-integrity
 //!                             give the stylesheet link the SRI hash of this version's stylesheet
 //!          --base-url URL     the article's URL or folder, for its relative URLs
@@ -49,7 +51,7 @@ mod command {
     use axum::response::{IntoResponse, Response};
     use axum::routing::get;
     use axum::{Json, Router};
-    use reader_widget::snippet::{self, SnippetOptions};
+    use reader_widget::snippet::{self, SnippetOptions, SnippetStyles};
     use reader_widget::text_size::TextSize;
     use serde::Deserialize;
     use serde_json::json;
@@ -82,21 +84,21 @@ mod command {
     }
 
     fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, String> {
-        let mut parsed = Arguments {
-            options: SnippetOptions {
-                stylesheet_url: "reader-widget.css".to_owned(),
-                ..SnippetOptions::default()
-            },
-            ..Arguments::default()
-        };
+        let mut parsed = Arguments::default();
+        let mut integrity = false;
         let mut first = true;
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
             match arg.as_str() {
                 "stylesheet" if first => parsed.mode = Mode::Stylesheet,
                 "serve" if first => parsed.mode = Mode::Serve,
-                "--stylesheet" => parsed.options.stylesheet_url = value(&arg)?,
-                "--stylesheet-integrity" => parsed.options.stylesheet_integrity = true,
+                "--stylesheet" => {
+                    parsed.options.styles = SnippetStyles::Link {
+                        url: value(&arg)?,
+                        integrity: false,
+                    }
+                }
+                "--stylesheet-integrity" => integrity = true,
                 "--base-url" => parsed.options.base_url = Some(value(&arg)?),
                 "--text-size" => {
                     let step = value(&arg)?.parse::<TextSize>();
@@ -122,6 +124,15 @@ mod command {
                 extra => return Err(format!("unexpected argument {extra}")),
             }
             first = false;
+        }
+        match &mut parsed.options.styles {
+            SnippetStyles::Link {
+                integrity: wanted, ..
+            } => *wanted = integrity,
+            SnippetStyles::Inline if integrity => {
+                return Err("--stylesheet-integrity needs --stylesheet URL".to_owned())
+            }
+            SnippetStyles::Inline => {}
         }
         if parsed.mode == Mode::Snippet && parsed.article.is_none() {
             return Err("which article? (a .json, .jsonld or .html file)".to_owned());
@@ -188,6 +199,13 @@ mod command {
         let made = snippet::render_snippet(article, &arguments.options).await;
         for note in &made.notes {
             eprintln!("reader-widget-snippet: {}: {note}", path.display());
+        }
+        if arguments.options.styles == SnippetStyles::Inline {
+            eprintln!(
+                "reader-widget-snippet: a page with a Content-Security-Policy allows this \
+                 snippet's styles with style-src {} (it changes with the widget's version)",
+                snippet::style_hash_source()
+            );
         }
         match &arguments.into {
             None => write_out(&format!("{}\n", made.html))?,
@@ -427,8 +445,32 @@ mod command {
             assert_eq!(arguments.article, Some(PathBuf::from("a.json")));
             assert_eq!(arguments.options.text_size, Some(TextSize::Lg));
             assert_eq!(
-                arguments.options.stylesheet_url,
-                "https://cdn.example/reader-widget.css"
+                arguments.options.styles,
+                SnippetStyles::Link {
+                    url: "https://cdn.example/reader-widget.css".to_owned(),
+                    integrity: false
+                }
+            );
+        }
+
+        #[test]
+        fn styles_are_inline_unless_a_stylesheet_is_named() {
+            assert_eq!(
+                parse(&["a.json"]).unwrap().options.styles,
+                SnippetStyles::Inline
+            );
+            assert!(parse(&["--stylesheet-integrity", "a.json"])
+                .unwrap_err()
+                .contains("needs --stylesheet"));
+            assert_eq!(
+                parse(&["--stylesheet-integrity", "--stylesheet", "s.css", "a.json"])
+                    .unwrap()
+                    .options
+                    .styles,
+                SnippetStyles::Link {
+                    url: "s.css".to_owned(),
+                    integrity: true
+                }
             );
         }
 

@@ -73,6 +73,7 @@ scenarios![all:
     a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_working,
     a_server_rendered_snippet_is_taken_over_in_place,
     without_the_script_a_server_rendered_snippet_reads_and_its_sizes_work,
+    a_snippets_inline_styles_apply_under_a_strict_policy_naming_their_hash,
     removing_an_embed_aborts_its_fetch,
     an_embed_removed_before_the_widget_starts_aborts_the_early_fetch,
     an_article_over_the_limit_is_refused_and_its_download_stopped,
@@ -826,6 +827,35 @@ async fn the_article_is_fetched_once_while_the_webassembly_loads(session: &Sessi
     let defined = timing["definedAt"].as_f64().unwrap_or(0.0);
     ensure(started < defined, || {
         format!("the article was requested at {started} ms, after the element was defined at {defined} ms")
+    })
+}
+
+/// The command's default snippet carries its styles inline (no render-blocking request); the
+/// `style-src` hash it prints lets them through a strict policy, and without it they are refused.
+/// No script runs, so only the inline styles can style the snippet.
+async fn a_snippets_inline_styles_apply_under_a_strict_policy_naming_their_hash(
+    session: &Session,
+) -> Outcome {
+    // The skip links sit off screen only when the widget's styles apply.
+    let styled = "const link = document.querySelector('reader-widget').shadowRoot.querySelector('.rw-skip-link'); \
+                  return getComputedStyle(link).position;";
+    session
+        .open("hostile/inline-styles-csp.html?with-hash")
+        .await?;
+    let position = session.script(styled, vec![]).await?;
+    ensure(position == "absolute", || {
+        format!("with the hash in style-src the skip link is {position}, unstyled")
+    })?;
+    let errors = session.script("return window.__pageErrors", vec![]).await?;
+    ensure(errors == json!([]), || {
+        format!("the page reported {errors}")
+    })?;
+    session
+        .open("hostile/inline-styles-csp.html?without")
+        .await?;
+    let position = session.script(styled, vec![]).await?;
+    ensure(position != "absolute", || {
+        "without the hash the styles still applied: the policy is not what is tested".into()
     })
 }
 

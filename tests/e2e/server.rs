@@ -245,6 +245,9 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
             if path == "/hostile/tampered.html" {
                 return tampered_page(&asset_origin, &entry_integrity, query);
             }
+            if path == "/hostile/inline-styles-csp.html" {
+                return inline_styles_page(query == "with-hash");
+            }
             let mut response = hostile(path).unwrap_or_else(|| file(&pages_root, path));
             if response.status == 200 && path.ends_with(".html") {
                 let page = String::from_utf8_lossy(&response.body);
@@ -285,6 +288,25 @@ fn tampered_page(asset_origin: &str, entry_integrity: &str, query: &str) -> Resp
 <reader-widget id="markup"><article><h1>The publisher's markup</h1><p>Readable without the widget.</p></article></reader-widget>
 {snippet}
 </main></body></html>"#
+    );
+    let page = page.replacen("<head>", &format!("<head>{ERROR_RECORDER}"), 1);
+    Response::new(200, "text/html; charset=utf-8", page.as_bytes())
+}
+
+/// A page without the widget's script under a strict `style-src`, holding the snippet the
+/// command makes by default (its styles inline): with the hash the command prints in the policy
+/// (`with_hash`), or without it, when the browser must refuse the styles.
+fn inline_styles_page(with_hash: bool) -> Response {
+    let snippet = include_str!("../fixtures/server-rendered-seed.html");
+    let hash = if with_hash {
+        reader_widget::snippet::style_hash_source()
+    } else {
+        String::new()
+    };
+    let page = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inline snippet styles</title>
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' {hash}">
+</head><body><main>{snippet}</main></body></html>"#
     );
     let page = page.replacen("<head>", &format!("<head>{ERROR_RECORDER}"), 1);
     Response::new(200, "text/html; charset=utf-8", page.as_bytes())
