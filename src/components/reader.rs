@@ -71,8 +71,13 @@ pub fn reader(props: &ReaderProps, refs: &ReaderRefs) -> Html {
     let body_id = format!("rw-{}-body", props.instance);
     let end_id = format!("rw-{}-end", props.instance);
     let content = match &props.state {
-        LoadState::Loading => status_message(labels.loading.clone(), false),
-        LoadState::Failed(error) => status_message(labels.error_message(error), true),
+        // Said to screen readers, but taking no room: the embed keeps no height of its own
+        // until its article comes, then changes once (a visible box here made every `src`
+        // embed change height twice, and pushed the page below it twice).
+        LoadState::Loading => html! {
+            <p class="rw-loading" part="status" role="status">{labels.loading.clone()}</p>
+        },
+        LoadState::Failed(error) => status_message(labels.error_message(error)),
         LoadState::Ready(article) => html! {
             <>
                 {skip_links(labels, SkipTargets {
@@ -90,5 +95,9 @@ pub fn reader(props: &ReaderProps, refs: &ReaderRefs) -> Html {
     };
     // The widget speaks the labels' language; the article says its own, when it has one.
     let dir = labels.direction().as_attr();
-    html! { <div class="rw" lang={labels.lang.clone()} {dir}>{content}</div> }
+    let class = classes!(
+        "rw",
+        matches!(props.state, LoadState::Loading).then_some("rw--loading")
+    );
+    html! { <div {class} lang={labels.lang.clone()} {dir}>{content}</div> }
 }

@@ -1,11 +1,11 @@
-//! The message an embed shows instead of its article: while it loads, or when it cannot be shown.
+//! The message an embed shows instead of its article when it cannot be shown. (While it loads,
+//! `reader` says so without a box: see `.rw-loading`.)
 
 use yew::prelude::*;
 
-/// A message in the widget's own language; `is_error` marks a failure.
-pub fn status_message(text: AttrValue, is_error: bool) -> Html {
-    let class = classes!("rw-status", is_error.then_some("rw-status--error"));
+/// The failure, in the widget's own language.
+pub fn status_message(text: AttrValue) -> Html {
     html! {
-        <p {class} part="status" role="status">{text}</p>
+        <p class="rw-status rw-status--error" part="status" role="status">{text}</p>
     }
 }

@@ -78,6 +78,7 @@ scenarios![all:
     an_embed_removed_before_the_widget_starts_aborts_the_early_fetch,
     an_article_over_the_limit_is_refused_and_its_download_stopped,
     a_timed_out_early_request_is_closed,
+    a_loading_embed_takes_no_room_and_says_it_is_loading,
     a_tampered_glue_or_webassembly_fails_closed,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
@@ -1254,6 +1255,33 @@ async fn an_article_over_the_limit_is_refused_and_its_download_stopped(
         tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     }
     Ok(())
+}
+
+/// While its article loads, an embed has no box of its own to resize when the article comes (the
+/// page below it moves once, not twice), yet a screen reader hears that it is loading.
+async fn a_loading_embed_takes_no_room_and_says_it_is_loading(session: &Session) -> Outcome {
+    session.open("hostile/early-never-ends.html").await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let state = loop {
+        let state = session
+            .script(
+                r#"const embed = document.querySelector('reader-widget');
+                   const status = embed.shadowRoot?.querySelector('[role=status]');
+                   return status ? { height: embed.getBoundingClientRect().height, said: status.textContent } : null;"#,
+                vec![],
+            )
+            .await?;
+        if !state.is_null() || std::time::Instant::now() > deadline {
+            break state;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    ensure(state["said"] == "Loading the article…", || {
+        format!("while loading, the status says {}", state["said"])
+    })?;
+    ensure(state["height"].as_f64() == Some(0.0), || {
+        format!("while loading, the embed is {} px tall", state["height"])
+    })
 }
 
 /// The loader's early request is the widget's once taken: its time-out closes it too.
