@@ -161,6 +161,45 @@ function showSize(step) {
   article.classList.add(`rw-size-${step.value}`);
 }
 
+/**
+ * Lazy embeds (`loading="lazy"`) waiting to come within a screen of the viewport, and the one
+ * observer that tells when they do; `connect` starts each then.
+ */
+const waiting = new WeakMap(); // element → connect
+const nearViewport =
+  typeof IntersectionObserver === "function"
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            const connect = waiting.get(entry.target);
+            stopWaiting(entry.target);
+            connect?.();
+          }
+        },
+        { rootMargin: "100% 0px" },
+      )
+    : null;
+
+function isLazy(element) {
+  return element.getAttribute("loading")?.trim().toLowerCase() === "lazy";
+}
+
+function stopWaiting(element) {
+  waiting.delete(element);
+  nearViewport?.unobserve(element);
+}
+
+/** Calls `connect` now, or, for a lazy element, once it comes within a screen of the viewport. */
+function connectWhenWanted(element, connect) {
+  if (nearViewport && isLazy(element)) {
+    waiting.set(element, connect);
+    nearViewport.observe(element);
+  } else {
+    connect();
+  }
+}
+
 export function defineReaderWidget(rust) {
   if (customElements.get("reader-widget")) {
     console.info("<reader-widget> is already defined; this copy of the script stays idle.");
@@ -170,21 +209,36 @@ export function defineReaderWidget(rust) {
     "reader-widget",
     class extends HTMLElement {
       static get observedAttributes() {
-        return ["src", "text-size", "labels", "lang"];
+        return ["src", "text-size", "labels", "lang", "loading"];
       }
       connectedCallback() {
+        const connect = () => this.isConnected && callRust(rust, "connect", this);
         // Inline JSON children are parsed after the element itself; wait for them.
         if (document.readyState === "loading") {
-          document.addEventListener("DOMContentLoaded", () => this.isConnected && callRust(rust, "connect", this), { once: true });
+          document.addEventListener("DOMContentLoaded", () => connectWhenWanted(this, connect), { once: true });
         } else {
-          callRust(rust, "connect", this);
+          connectWhenWanted(this, connect);
         }
       }
       disconnectedCallback() {
+        if (waiting.has(this)) {
+          stopWaiting(this);
+          return;
+        }
         callRust(rust, "disconnect", this);
       }
       attributeChangedCallback(name, oldValue, newValue) {
-        if (oldValue !== newValue) callRust(rust, "attributeChanged", this);
+        if (oldValue === newValue) return;
+        if (name === "loading") {
+          // No longer lazy: a waiting element starts now.
+          const connect = waiting.get(this);
+          if (connect && !isLazy(this)) {
+            stopWaiting(this);
+            connect();
+          }
+          return;
+        }
+        if (!waiting.has(this)) callRust(rust, "attributeChanged", this);
       }
       /** The text-size step in force: "xs", "sm", "md" or "lg". Setting it is a reader's choice. */
       get textSize() {

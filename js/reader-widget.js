@@ -9,7 +9,16 @@
 // each element takes its response once (by URL), with the power to abort it, and fetches anything
 // later itself. A request whose elements have all left the page by the time the widget starts is
 // aborted.
+// Elements with `loading="lazy"` wait until they come within about a screen of the viewport: a
+// page whose every embed is lazy loads nothing more than this file until then.
 if (!customElements.get("reader-widget")) {
+  whenAnyEmbedIsWanted(start);
+} else {
+  console.info("<reader-widget> is already defined; this copy of the script stays idle.");
+}
+
+/** Loads the widget's build and starts it, fetching the wanted embeds' articles meanwhile. */
+function start() {
   // A page with server-rendered snippets (their declarative shadow roots are parsed by now) gets
   // the build that can take them over as they are; any other page the smaller one.
   const serverRendered = [...document.querySelectorAll("reader-widget")].some((element) =>
@@ -41,6 +50,7 @@ if (!customElements.get("reader-widget")) {
   const early = (globalThis[Symbol.for("reader-widget:early-articles")] = new Map());
   const requests = new Map(); // url → { controller, elements }
   for (const element of document.querySelectorAll("reader-widget[src]")) {
+    if (isLazy(element) && !isNearViewport(element)) continue; // It fetches its own when near.
     const src = element.getAttribute("src").trim();
     if (!src) continue;
     try {
@@ -71,8 +81,55 @@ if (!customElements.get("reader-widget")) {
   started
     .then(abortUnclaimed)
     .catch((error) => console.error("<reader-widget>: the widget could not start:", error));
-} else {
-  console.info("<reader-widget> is already defined; this copy of the script stays idle.");
+}
+
+/** Whether `element` asks to wait for the reader (`loading="lazy"`, as on `img` and `iframe`). */
+function isLazy(element) {
+  return element.getAttribute("loading")?.trim().toLowerCase() === "lazy";
+}
+
+/** Whether `element` is within a screen of the viewport now (the margin lazy embeds load at). */
+function isNearViewport(element) {
+  const box = element.getBoundingClientRect();
+  const screen = innerHeight;
+  return box.bottom >= -screen && box.top <= 2 * screen && getComputedStyle(element).display !== "none";
+}
+
+/**
+ * Calls `then` once, as soon as the page has an embed that wants the widget: one that is not
+ * lazy (in the page now or added later), or a lazy one within a screen of the viewport. A page
+ * with no embed yet starts at once, as before: whatever it adds later is not waited for.
+ */
+function whenAnyEmbedIsWanted(then) {
+  const embeds = [...document.querySelectorAll("reader-widget")];
+  if (!embeds.length || !embeds.every(isLazy) || typeof IntersectionObserver !== "function") {
+    then();
+    return;
+  }
+  let done = false;
+  const go = () => {
+    if (done) return;
+    done = true;
+    near.disconnect();
+    added.disconnect();
+    then();
+  };
+  const near = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && go(), {
+    rootMargin: "100% 0px",
+  });
+  for (const embed of embeds) near.observe(embed);
+  // An embed added later, or one whose `loading` changes: eager starts at once, lazy is watched.
+  const added = new MutationObserver((records) => {
+    for (const record of records) {
+      const nodes = record.type === "attributes" ? [record.target] : record.addedNodes;
+      for (const node of nodes) {
+        if (node.nodeType !== Node.ELEMENT_NODE) continue;
+        const found = node.localName === "reader-widget" ? [node] : node.querySelectorAll("reader-widget");
+        for (const embed of found) (isLazy(embed) ? near.observe(embed) : go());
+      }
+    }
+  });
+  added.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["loading"] });
 }
 
 /**

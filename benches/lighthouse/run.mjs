@@ -99,6 +99,7 @@ try {
           cls: value("cumulative-layout-shift"),
           si: value("speed-index"),
           bytesBeforeLcp: bytesBeforeLcp(lhr),
+          fetchedBeforeLoad: fetchedBeforeLoad(lhr),
           longestTask: longestTask(lhr),
           warnings: lhr.runWarnings,
         }),
@@ -120,6 +121,17 @@ function bytesBeforeLcp(lhr) {
   return requests.items
     .filter((item) => Number.isFinite(item.networkEndTime) && startTs + item.networkEndTime * 1000 <= lcpTs)
     .reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
+}
+
+/** The path of every request that started before the page's load event. */
+function fetchedBeforeLoad(lhr) {
+  const loadTs = lhr.audits.metrics?.details?.items?.[0]?.observedLoadTs;
+  const requests = lhr.audits["network-requests"]?.details;
+  const startTs = requests?.debugData?.networkStartTimeTs;
+  if (!Number.isFinite(loadTs) || !Number.isFinite(startTs)) return null;
+  return requests.items
+    .filter((item) => Number.isFinite(item.networkRequestTime) && startTs + item.networkRequestTime * 1000 <= loadTs)
+    .map((item) => new URL(item.url).pathname);
 }
 
 /** The longest main-thread task Lighthouse saw, in milliseconds (throttled). */

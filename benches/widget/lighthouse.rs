@@ -20,17 +20,29 @@ pub fn news_pages() -> Vec<NewsPage> {
         variant,
         embeds,
         fold,
+        lazy: false,
+        preload: false,
     };
     let mut pages: Vec<NewsPage> = Variant::ALL
         .into_iter()
         .map(|variant| page(variant, 1, Fold::Above))
         .collect();
+    pages.push(NewsPage {
+        preload: true,
+        ..page(Variant::WidgetSrc, 1, Fold::Above)
+    });
     for variant in [
         Variant::Floor,
         Variant::WidgetSrc,
         Variant::WidgetServerRendered,
     ] {
         pages.push(page(variant, 1, Fold::Below));
+    }
+    for variant in [Variant::WidgetSrc, Variant::WidgetServerRendered] {
+        pages.push(NewsPage {
+            lazy: true,
+            ..page(variant, 1, Fold::Below)
+        });
     }
     for embeds in [10, 100] {
         for variant in [
@@ -68,6 +80,26 @@ impl Audits {
             n if n % 2 == 0 => Some((values.get(middle - 1)? + values.get(middle)?) / 2.0),
             _ => values.get(middle).copied(),
         }
+    }
+
+    /// Every path any load of `page` requested before its load event.
+    fn fetched_before_load(&self, page: NewsPage) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .loads
+            .get(&page.file_name())
+            .into_iter()
+            .flatten()
+            .flat_map(|load| {
+                load["fetchedBeforeLoad"]
+                    .as_array()
+                    .cloned()
+                    .unwrap_or_default()
+            })
+            .filter_map(|path| path.as_str().map(str::to_owned))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        paths
     }
 
     fn count(&self, page: NewsPage) -> usize {
@@ -197,11 +229,15 @@ fn targets(audits: &Audits) -> String {
         variant,
         embeds,
         fold: Fold::Above,
+        lazy: false,
+        preload: false,
     };
     let below = |variant| NewsPage {
         variant,
         embeds: 1,
         fold: Fold::Below,
+        lazy: false,
+        preload: false,
     };
     let get = |page: NewsPage, figure: &str| audits.median(page, figure);
     let floor = above(Variant::Floor, 1);
@@ -268,6 +304,20 @@ fn targets(audits: &Audits) -> String {
         ),
         matches!((get(src, "cls"), get(peer, "cls")), (Some(s), Some(p)) if s <= p + 0.0005),
     );
+    let preloaded = NewsPage {
+        preload: true,
+        ..src
+    };
+    row(
+        "widget, JSON src, with the README's preload lines: LCP no later than the peer's"
+            .to_owned(),
+        format!(
+            "{} ms against {} ms",
+            ms(get(preloaded, "lcp")),
+            ms(get(peer, "lcp"))
+        ),
+        matches!((get(preloaded, "lcp"), get(peer, "lcp")), (Some(s), Some(p)) if s <= p),
+    );
     let ten = get(above(Variant::WidgetSrc, 10), "cls");
     row(
         "ten `src` embeds: CLS ≤ 0.1".to_owned(),
@@ -292,6 +342,38 @@ fn targets(audits: &Audits) -> String {
                 ms(floor_lcp)
             ),
             matches!((score, floor_score, lcp, floor_lcp), (Some(s), Some(fs), Some(l), Some(fl)) if s >= fs - 2.0 && l <= fl * 1.05),
+        );
+    }
+    for variant in [Variant::WidgetSrc, Variant::WidgetServerRendered] {
+        let page = NewsPage {
+            lazy: true,
+            ..below(variant)
+        };
+        let fetched = audits.fetched_before_load(page);
+        let widget: Vec<&String> = fetched
+            .iter()
+            .filter(|path| path.contains("/wasm") || path.ends_with(".json"))
+            .collect();
+        row(
+            format!(
+                "{}, lazy below the fold: nothing but the entry fetched before `load`",
+                variant.title()
+            ),
+            if fetched.is_empty() {
+                "no load measured".to_owned()
+            } else if widget.is_empty() {
+                "the page and the entry only".to_owned()
+            } else {
+                format!(
+                    "also {}",
+                    widget
+                        .iter()
+                        .map(|path| format!("`{path}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            },
+            !fetched.is_empty() && widget.is_empty(),
         );
     }
     for variant in [Variant::WidgetSrc, Variant::WidgetServerRendered] {

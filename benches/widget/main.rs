@@ -134,7 +134,7 @@ fn run(runs: usize) -> Result<(), String> {
     let pages = all_pages();
     let (site, articles) = pages::write_site(&pages)?;
     let news_pages = lighthouse::news_pages();
-    pages::write_news_site(&site, &articles, &news_pages)?;
+    pages::write_news_site(&site, &dist, &articles, &news_pages)?;
     let lighthouse_runs = std::env::var("BENCH_LIGHTHOUSE_RUNS")
         .ok()
         .and_then(|runs| runs.parse::<usize>().ok())

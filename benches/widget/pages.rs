@@ -340,6 +340,12 @@ pub struct NewsPage {
     pub variant: Variant,
     pub embeds: usize,
     pub fold: Fold,
+    /// The embeds carry `loading="lazy"`.
+    pub lazy: bool,
+    /// The page's head carries the preload lines the README gives for an embed above the fold:
+    /// the build's module and WebAssembly (with their integrity, from the manifest) and the
+    /// article.
+    pub preload: bool,
 }
 
 impl NewsPage {
@@ -348,17 +354,30 @@ impl NewsPage {
             Fold::Above => "above",
             Fold::Below => "below",
         };
-        format!("news-{}-{}-{fold}.html", self.variant.code(), self.embeds)
+        let lazy = if self.lazy { "-lazy" } else { "" };
+        let preload = if self.preload { "-preload" } else { "" };
+        format!(
+            "news-{}-{}-{fold}{lazy}{preload}.html",
+            self.variant.code(),
+            self.embeds
+        )
     }
 
     pub fn title(self) -> String {
         let variant = self.variant.title();
-        match (self.embeds, self.fold) {
+        let mut title = match (self.embeds, self.fold) {
             (1, Fold::Above) => variant.to_owned(),
             (1, Fold::Below) => format!("{variant}, below the fold"),
             (embeds, Fold::Above) => format!("{variant}, {embeds} embeds"),
             (embeds, Fold::Below) => format!("{variant}, {embeds} embeds below the fold"),
+        };
+        if self.lazy {
+            title.push_str(", `loading=\"lazy\"`");
         }
+        if self.preload {
+            title.push_str(", preload lines");
+        }
+        title
     }
 }
 
@@ -372,7 +391,13 @@ const HOST_PARAGRAPH: &str = "The council met late into the evening as delegates
 /// carry, `news.json`. The widget's script comes from `__ASSETS__`, which the Lighthouse runner
 /// replaces with its second origin; the peer's script and the snippets' stylesheet come from the
 /// page's own origin, as in the bench's own pages.
-pub fn write_news_site(site: &Path, articles: &Articles, pages: &[NewsPage]) -> Result<(), String> {
+pub fn write_news_site(
+    site: &Path,
+    dist: &Path,
+    articles: &Articles,
+    pages: &[NewsPage],
+) -> Result<(), String> {
+    let preload = preload_lines(dist)?;
     let mut article = articles.seed.clone();
     if let Some(fields) = article.as_object_mut() {
         fields.remove("image");
@@ -387,13 +412,44 @@ pub fn write_news_site(site: &Path, articles: &Articles, pages: &[NewsPage]) -> 
     std::fs::write(site.join("news.json"), article.to_string())
         .map_err(|e| format!("writing news.json: {e}"))?;
     for page in pages {
-        std::fs::write(site.join(page.file_name()), news_page_html(*page, &news))
-            .map_err(|e| format!("writing {}: {e}", page.file_name()))?;
+        std::fs::write(
+            site.join(page.file_name()),
+            news_page_html(*page, &news, &preload),
+        )
+        .map_err(|e| format!("writing {}: {e}", page.file_name()))?;
     }
     Ok(())
 }
 
-fn news_page_html(page: NewsPage, articles: &Articles) -> String {
+/// The lines that start an above-the-fold `src` embed's downloads with the page's head, for the
+/// ordinary build: the module and the WebAssembly as the entry will ask for them (same URL, mode
+/// and integrity, or the browser fetches them twice), and the article.
+fn preload_lines(dist: &Path) -> Result<String, String> {
+    let manifest: Value = std::fs::read(dist.join("reader-widget.manifest.json"))
+        .map_err(|e| format!("reading the manifest: {e}"))
+        .and_then(|bytes| {
+            serde_json::from_slice(&bytes).map_err(|e| format!("the manifest: {e}"))
+        })?;
+    let mut lines = String::from("<link rel=\"preconnect\" href=\"__ASSETS__\" crossorigin>");
+    for (file, about) in manifest["files"].as_object().into_iter().flatten() {
+        let integrity = about["integrity"].as_str().unwrap_or_default();
+        if file.starts_with("wasm/") && file.ends_with(".js") {
+            let _ = write!(
+                lines,
+                "<link rel=\"modulepreload\" href=\"__ASSETS__/{file}\" integrity=\"{integrity}\">"
+            );
+        } else if file.starts_with("wasm/") && file.ends_with(".wasm") {
+            let _ = write!(
+                lines,
+                "<link rel=\"preload\" href=\"__ASSETS__/{file}\" as=\"fetch\" crossorigin integrity=\"{integrity}\">"
+            );
+        }
+    }
+    lines.push_str("<link rel=\"preload\" href=\"news.json?embed=0\" as=\"fetch\" crossorigin>");
+    Ok(lines)
+}
+
+fn news_page_html(page: NewsPage, articles: &Articles, preload: &str) -> String {
     let spec = PageSpec {
         variant: page.variant,
         embeds: page.embeds,
@@ -403,6 +459,11 @@ fn news_page_html(page: NewsPage, articles: &Articles) -> String {
         Variant::Floor => String::new(),
         Variant::Peer => "<script type=\"module\" src=\"reader-peer.js\"></script>".to_owned(),
         _ => "<script type=\"module\" src=\"__ASSETS__/reader-widget.js\"></script>".to_owned(),
+    };
+    let script = if page.preload {
+        format!("{preload}{script}")
+    } else {
+        script
     };
     let host = |count: usize| format!("<p>{HOST_PARAGRAPH}</p>").repeat(count);
     // Three screens of a 412 × 823 phone are about 28 of these paragraphs (three lines each).
@@ -414,7 +475,14 @@ fn news_page_html(page: NewsPage, articles: &Articles) -> String {
         .map(|number| {
             embed_html(spec, articles, number)
                 .replace("seed.json?", "news.json?")
-                .replace("data-embed", "class=\"embed\"")
+                .replace(
+                    "data-embed",
+                    if page.lazy {
+                        "class=\"embed\" loading=\"lazy\""
+                    } else {
+                        "class=\"embed\""
+                    },
+                )
         })
         .collect();
     format!(

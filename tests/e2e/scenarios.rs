@@ -79,6 +79,7 @@ scenarios![all:
     an_article_over_the_limit_is_refused_and_its_download_stopped,
     a_timed_out_early_request_is_closed,
     a_loading_embed_takes_no_room_and_says_it_is_loading,
+    lazy_embeds_load_nothing_but_the_entry_until_the_reader_comes_near,
     a_tampered_glue_or_webassembly_fails_closed,
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
@@ -1282,6 +1283,62 @@ async fn a_loading_embed_takes_no_room_and_says_it_is_loading(session: &Session)
     ensure(state["height"].as_f64() == Some(0.0), || {
         format!("while loading, the embed is {} px tall", state["height"])
     })
+}
+
+/// `loading="lazy"`: until the reader scrolls within a screen of an embed, the page has fetched
+/// nothing of the widget but its entry, not even after the `load` event; then that embed (and its
+/// article) load, and the next lazy embed, further down, still waits for the reader.
+async fn lazy_embeds_load_nothing_but_the_entry_until_the_reader_comes_near(
+    session: &Session,
+) -> Outcome {
+    const FETCHED: &str = r#"return performance.getEntriesByType('resource').map((entry) => entry.name)
+        .filter((name) => !/\/reader-widget\.js$|\.css$|\/favicon\.ico$/.test(name))
+        .map((name) => new URL(name).pathname);"#;
+    session.open("pages/lazy.html").await?;
+    session
+        .wait_until(
+            "the page's load event",
+            "return document.readyState === 'complete'",
+            vec![],
+        )
+        .await?;
+    // Time for anything the page or the widget would start after `load`.
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let fetched = session.script(FETCHED, vec![]).await?;
+    ensure(fetched == json!([]), || {
+        format!("before the reader scrolled, the page fetched {fetched}")
+    })?;
+    session
+        .script(
+            "document.querySelectorAll('reader-widget')[0].scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    session.wait_for_article(0).await?;
+    let fetched = session.script(FETCHED, vec![]).await?;
+    let names: Vec<&str> = fetched
+        .as_array()
+        .map(|names| names.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    ensure(
+        names
+            .iter()
+            .any(|name| name.ends_with("syria-resolution.json")),
+        || format!("near the first embed, the page fetched {fetched}, not its article"),
+    )?;
+    ensure(
+        !names
+            .iter()
+            .any(|name| name.ends_with("syria-resolution.ru.json")),
+        || format!("the second lazy embed, three screens further, fetched its article: {fetched}"),
+    )?;
+    session
+        .script(
+            "document.querySelectorAll('reader-widget')[1].scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    session.wait_for_article(1).await
 }
 
 /// The loader's early request is the widget's once taken: its time-out closes it too.
