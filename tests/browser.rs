@@ -27,6 +27,33 @@ async fn mounts_into_an_open_shadow_root_from_inline_json() {
     container.remove();
 }
 
+/// Twenty embeds added at once are not all rendered in one task: each is connected, and so
+/// rendered, in a task of its own, so that the page's main thread is never held for all of them
+/// (without the turns, every one renders in the microtasks after the task that added them).
+#[wasm_bindgen_test]
+async fn embeds_added_at_once_are_rendered_one_task_at_a_time() {
+    let container = page(&inline_embed("").repeat(20));
+    let hosts = embeds(&container);
+    let mut counts = Vec::new();
+    for _ in 0..2_000 {
+        let rendered = hosts
+            .iter()
+            .filter(|host| find(host, ".rw-article__paragraph").is_some())
+            .count();
+        counts.push(rendered);
+        if rendered == hosts.len() {
+            break;
+        }
+        sleep(0).await;
+    }
+    assert_eq!(counts.last(), Some(&20), "not all rendered: {counts:?}");
+    assert!(
+        counts.iter().any(|count| (1..20).contains(count)),
+        "all twenty appeared at once: {counts:?}"
+    );
+    container.remove();
+}
+
 #[wasm_bindgen_test]
 async fn renders_from_a_src_url() {
     let url = blob_url(SEED);

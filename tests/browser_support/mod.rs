@@ -69,8 +69,10 @@ pub fn shadow(host: &HtmlElement) -> ShadowRoot {
     host.shadow_root().expect("an open shadow root")
 }
 
+/// The first match in `host`'s shadow root; `None` also while it has none (an embed waiting for
+/// its turn to be connected).
 pub fn find(host: &HtmlElement, selector: &str) -> Option<HtmlElement> {
-    shadow(host)
+    host.shadow_root()?
         .query_selector(selector)
         .ok()
         .flatten()
