@@ -22,6 +22,16 @@ pub fn instrument(embeds: usize, ready_event: Option<&str>) -> String {
   const wanted = {embeds};
   const readyEvent = {ready_event};
   const bench = (window.__bench = {{ text: null, ready: null, cls: 0, readyCount: 0, moved: [] }});
+  // The widget's WebAssembly memory, for the memory figure: its instance is kept as it is made
+  // (the release's module exports nothing to ask it by).
+  for (const name of ["instantiateStreaming", "instantiate"]) {{
+    const original = WebAssembly[name];
+    WebAssembly[name] = async (...args) => {{
+      const made = await original.apply(WebAssembly, args);
+      bench.memory = (made.instance ?? made).exports?.memory ?? bench.memory;
+      return made;
+    }};
+  }}
   const describe = (node) =>
     !node ? "a removed node" : node.nodeType === 1 ? `${{node.localName}}${{node.className ? "." + String(node.className).split(" ")[0] : ""}}` : node.nodeName;
   try {{
@@ -74,20 +84,14 @@ pub const SETTLED: &str = "const b = window.__bench; return !!b && b.text !== nu
 pub const FIGURES: &str = "const b = window.__bench; const kept = [...document.querySelectorAll('[data-embed]')].every((embed, i) => b.paragraph(embed) === b.first[i]); return { text: b.text, ready: b.ready, cls: b.cls, moved: b.moved, kept: kept ? 1 : 0 };";
 
 /// JS heap plus WebAssembly memory in bytes after two garbage collections (asynchronous: the
-/// WebDriver callback is the last argument). The widget's memory is read through its glue
-/// module, whose default export returns the already-initialised instance's exports.
+/// WebDriver callback is the last argument). The widget's memory is the one `instrument` kept
+/// when the WebAssembly was instantiated.
 pub const MEMORY: &str = r#"const done = arguments[arguments.length - 1];
 (async () => {
   const collect = async () => { if (window.gc) { gc(); await new Promise((r) => setTimeout(r, 50)); gc(); } };
   await collect();
   const heap = performance.memory ? performance.memory.usedJSHeapSize : 0;
-  let wasm = 0;
-  const glue = performance.getEntriesByType("resource").map((e) => e.name).find((name) => /\/wasm(-hydrating)?\/reader-widget\.[0-9a-f]+\.js$/.test(name));
-  if (glue) {
-    const module = await import(glue);
-    const exports = await module.default();
-    wasm = exports.memory.buffer.byteLength;
-  }
+  const wasm = window.__bench?.memory?.buffer.byteLength ?? 0;
   done({ heap, wasm });
 })().catch((error) => done({ error: String(error) }));"#;
 

@@ -101,7 +101,7 @@ pub fn bytes_per_variant(
 enum Build {
     /// `wasm/`, for ordinary embeds.
     Plain,
-    /// `wasm-hydrating/` and the snippets' stylesheet, for server-rendered snippets.
+    /// `wasm-hydrating/`, for server-rendered snippets (which carry their styles inline).
     Hydrating,
 }
 
@@ -112,7 +112,7 @@ fn widget_files(dist: &Path, build: Build) -> Result<Vec<String>, String> {
             .map_err(|e| format!("the manifest: {e}"))?;
     let wanted = |file: &str| match build {
         Build::Plain => file.starts_with("wasm/"),
-        Build::Hydrating => file.starts_with("wasm-hydrating/") || file == "reader-widget.css",
+        Build::Hydrating => file.starts_with("wasm-hydrating/"),
     };
     Ok(manifest["files"]
         .as_object()
