@@ -27,11 +27,11 @@ async fn mounts_into_an_open_shadow_root_from_inline_json() {
     container.remove();
 }
 
-/// Twenty embeds added at once are not all rendered in one task: each is connected, and so
-/// rendered, in a task of its own, so that the page's main thread is never held for all of them
+/// Twenty embeds added at once are not all rendered in one task: they are connected, and so
+/// rendered, a few a task, so that the page's main thread is never held for all of them
 /// (without the turns, every one renders in the microtasks after the task that added them).
 #[wasm_bindgen_test]
-async fn embeds_added_at_once_are_rendered_one_task_at_a_time() {
+async fn embeds_added_at_once_are_rendered_over_several_tasks() {
     let container = page(&inline_embed("").repeat(20));
     let hosts = embeds(&container);
     let mut counts = Vec::new();
