@@ -105,7 +105,8 @@ fuzz: tools
 	  $(FUZZ_RUN) $$target target/fuzz-corpus/$$target fuzz/corpus/$$target -- -max_total_time=$(FUZZ_SECONDS) || exit 1; \
 	done
 
-## bench: the benchmark in headless Chromium against dist/ (BENCH_RUNS=15 loads of every page);
+## bench: the benchmark in headless Chromium against dist/ (BENCH_RUNS=15 loads of every page),
+## then Lighthouse on a throttled phone (BENCH_LIGHTHOUSE_RUNS=3 loads of each news page);
 ## writes docs/benchmark.md and docs/benchmark.svg.
 bench: dist
 	@scripts/install-tools.sh bench
