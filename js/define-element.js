@@ -185,9 +185,14 @@ function isLazy(element) {
   return element.getAttribute("loading")?.trim().toLowerCase() === "lazy";
 }
 
+/**
+ * Whether `element` was still waiting (lazy, or for its turn); it waits no longer. True means
+ * the module never heard of it, so has nothing to let go of.
+ */
 function stopWaiting(element) {
-  waiting.delete(element);
+  const wasWaiting = waiting.delete(element) | queued.delete(element);
   nearViewport?.unobserve(element);
+  return Boolean(wasWaiting);
 }
 
 /**
@@ -248,17 +253,6 @@ function connectTurn() {
   });
 }
 
-/**
- * Whether `element` is still waiting (lazy, or for its turn); it waits no longer. True means the
- * module never heard of it, so has nothing to let go of.
- */
-function stopWaitingFor(element) {
-  const wasWaiting = waiting.has(element) || queued.has(element);
-  stopWaiting(element);
-  queued.delete(element);
-  return wasWaiting;
-}
-
 /** Connects `element` in its turn, a lazy one once it comes within a screen of the viewport. */
 function connectWhenWanted(element, connect) {
   if (nearViewport && isLazy(element)) {
@@ -290,7 +284,7 @@ export function defineReaderWidget(rust) {
         }
       }
       disconnectedCallback() {
-        if (!stopWaitingFor(this)) callRust(rust, "disconnect", this);
+        if (!stopWaiting(this)) callRust(rust, "disconnect", this);
       }
       attributeChangedCallback(name, oldValue, newValue) {
         if (oldValue === newValue) return;

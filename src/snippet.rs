@@ -221,7 +221,7 @@ pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snipp
     };
     let markup = hash_of_widget_markup(&widget);
     let styles = match &options.styles {
-        SnippetStyles::Inline => format!("<style>{}</style>", stylesheet()),
+        SnippetStyles::Inline => format!("<style>{}</style>", stylesheet_text()),
         SnippetStyles::Link { url, integrity } => format!(
             "<link rel=\"stylesheet\" href=\"{}\"{}>",
             escape_attribute(url),
@@ -389,36 +389,31 @@ pub fn stylesheet() -> String {
 /// `<style>`: `'sha256-…'`, the hash of [`stylesheet`]. It changes with the stylesheet, that is
 /// with the widget's version, so the command prints it with every snippet.
 pub fn style_hash_source() -> String {
-    use base64::Engine;
-    use sha2::Digest;
     static SOURCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     SOURCE
-        .get_or_init(|| {
-            format!(
-                "'sha256-{}'",
-                base64::engine::general_purpose::STANDARD
-                    .encode(sha2::Sha256::digest(stylesheet()))
-            )
-        })
+        .get_or_init(|| format!("'sha256-{}'", stylesheet_digest::<sha2::Sha256>()))
         .clone()
 }
 
 /// The SRI hash of [`stylesheet`], as `integrity` takes it: `sha384-…`. The release's
 /// `reader-widget.css` is this stylesheet, so the hash holds for it.
 pub fn stylesheet_integrity() -> String {
-    use base64::Engine;
-    use sha2::Digest;
-    // Once a process: the server puts it in every snippet it renders.
     static INTEGRITY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     INTEGRITY
-        .get_or_init(|| {
-            format!(
-                "sha384-{}",
-                base64::engine::general_purpose::STANDARD
-                    .encode(sha2::Sha384::digest(stylesheet()))
-            )
-        })
+        .get_or_init(|| format!("sha384-{}", stylesheet_digest::<sha2::Sha384>()))
         .clone()
+}
+
+/// [`stylesheet`], made once a process: the server puts it, or its hashes, in every snippet.
+fn stylesheet_text() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(stylesheet)
+}
+
+/// The base64 digest of [`stylesheet`] by `Hash`, as CSP and SRI write it.
+fn stylesheet_digest<Hash: sha2::Digest>() -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(Hash::digest(stylesheet_text()))
 }
 
 /// The oEmbed answer (`rich`, version 1.0) for a snippet. `max_width` is the consumer's

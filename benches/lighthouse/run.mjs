@@ -114,24 +114,35 @@ try {
 
 /** The bytes on the wire of every request that ended before the largest contentful paint. */
 function bytesBeforeLcp(lhr) {
-  const lcpTs = lhr.audits.metrics?.details?.items?.[0]?.observedLargestContentfulPaintTs;
-  const requests = lhr.audits["network-requests"]?.details;
-  const startTs = requests?.debugData?.networkStartTimeTs;
-  if (!Number.isFinite(lcpTs) || !Number.isFinite(startTs)) return null;
-  return requests.items
-    .filter((item) => Number.isFinite(item.networkEndTime) && startTs + item.networkEndTime * 1000 <= lcpTs)
+  const { requests, at, observed } = timeline(lhr);
+  const lcpTs = observed.observedLargestContentfulPaintTs;
+  if (!Number.isFinite(lcpTs) || !requests) return null;
+  return requests
+    .filter((item) => at(item.networkEndTime) <= lcpTs)
     .reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
 }
 
 /** The path of every request that started before the page's load event. */
 function fetchedBeforeLoad(lhr) {
-  const loadTs = lhr.audits.metrics?.details?.items?.[0]?.observedLoadTs;
-  const requests = lhr.audits["network-requests"]?.details;
-  const startTs = requests?.debugData?.networkStartTimeTs;
-  if (!Number.isFinite(loadTs) || !Number.isFinite(startTs)) return null;
-  return requests.items
-    .filter((item) => Number.isFinite(item.networkRequestTime) && startTs + item.networkRequestTime * 1000 <= loadTs)
-    .map((item) => new URL(item.url).pathname);
+  const { requests, at, observed } = timeline(lhr);
+  const loadTs = observed.observedLoadTs;
+  if (!Number.isFinite(loadTs) || !requests) return null;
+  return requests.filter((item) => at(item.networkRequestTime) <= loadTs).map((item) => new URL(item.url).pathname);
+}
+
+/**
+ * The load's requests, the trace timestamp (µs) of a request time (ms from the first request,
+ * as the network-requests audit gives it; Infinity when missing), and the observed metrics'
+ * timestamps.
+ */
+function timeline(lhr) {
+  const details = lhr.audits["network-requests"]?.details;
+  const startTs = details?.debugData?.networkStartTimeTs;
+  return {
+    requests: Number.isFinite(startTs) ? details.items : null,
+    at: (ms) => (Number.isFinite(ms) ? startTs + ms * 1000 : Infinity),
+    observed: lhr.audits.metrics?.details?.items?.[0] ?? {},
+  };
 }
 
 /** The longest main-thread task Lighthouse saw, in milliseconds (throttled). */
