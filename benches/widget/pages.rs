@@ -293,16 +293,22 @@ fn embed_html(spec: PageSpec, articles: &Articles, number: usize) -> String {
     }
 }
 
+/// The variant's script element: none for static HTML, the peer's file beside the page, or the
+/// widget's entry under `widget_base` (empty: beside the page).
+fn script_tag(variant: Variant, widget_base: &str) -> String {
+    match variant {
+        Variant::Floor => String::new(),
+        Variant::Peer => "<script type=\"module\" src=\"reader-peer.js\"></script>".to_owned(),
+        _ => format!("<script type=\"module\" src=\"{widget_base}reader-widget.js\"></script>"),
+    }
+}
+
 /// The whole host page: the measuring script first, then the embed script where the variant
 /// has one, a masthead, then the embeds, each in the same column. The page's stylesheet gives
 /// `reader-widget` `display: flow-root`, as the README advises publishers, so the fallback
 /// markup's margins stay inside the element instead of moving when the widget replaces it.
 pub fn page_html(spec: PageSpec, articles: &Articles) -> String {
-    let script = match spec.variant {
-        Variant::Floor => String::new(),
-        Variant::Peer => "<script type=\"module\" src=\"reader-peer.js\"></script>".to_owned(),
-        _ => "<script type=\"module\" src=\"reader-widget.js\"></script>".to_owned(),
-    };
+    let script = script_tag(spec.variant, "");
     let embeds: String = (0..spec.embeds)
         .map(|number| {
             format!(
@@ -455,11 +461,7 @@ fn news_page_html(page: NewsPage, articles: &Articles, preload: &str) -> String 
         embeds: page.embeds,
         length: Length::Seed,
     };
-    let script = match page.variant {
-        Variant::Floor => String::new(),
-        Variant::Peer => "<script type=\"module\" src=\"reader-peer.js\"></script>".to_owned(),
-        _ => "<script type=\"module\" src=\"__ASSETS__/reader-widget.js\"></script>".to_owned(),
-    };
+    let script = script_tag(page.variant, "__ASSETS__/");
     let script = if page.preload {
         format!("{preload}{script}")
     } else {
