@@ -79,6 +79,7 @@ function stop(error) {
   if (stopped) return;
   stopped = true;
   console.error(`<reader-widget>: the widget stopped after an internal error (${error}); each embed keeps what it shows.`);
+  showHeld();
   // In each shadow root: `change` does not leave it. The event that met the fault may still be
   // on its way out, and reaches these; a fault in a render that followed a choice came after
   // its event, so each article is given the size of its checked step now.
@@ -251,6 +252,60 @@ function connectTurn() {
     turnScheduled = false;
     scheduleTurn();
   });
+}
+
+/**
+ * Embeds whose new content is rendered but not shown yet, each with the events waiting for it to
+ * be shown. Articles that arrive together (from the network within one frame, or inline ones
+ * connected over several turns) are shown together, in the frame after the last turn: the page
+ * around them moves once, not once for each embed, while the work stays in short tasks. The
+ * content waits in a `hidden` mount, where it costs no layout, and the page hears of it (ready,
+ * error) once it is on screen.
+ */
+const held = new Map(); // mount → [host, events to dispatch on it]
+const SHOW_AT_LATEST_MS = 100;
+let showing = null;
+
+function mountOf(host) {
+  return host.shadowRoot?.querySelector(".rw-mount") ?? null;
+}
+
+/** Keeps what `host` renders next out of sight until the embeds arriving with it are ready. */
+export function holdUntilTogether(host) {
+  const mount = mountOf(host);
+  if (!mount || stopped) return;
+  mount.hidden = true;
+  if (!held.has(mount)) held.set(mount, [host, []]);
+  scheduleShowing();
+}
+
+/** Dispatches `event` on `host` now, or when its held content is shown (in order). */
+export function dispatchWhenShown(host, event) {
+  const waiting = held.get(mountOf(host));
+  if (waiting) waiting[1].push(event);
+  else host.dispatchEvent(event);
+}
+
+function scheduleShowing() {
+  if (showing) return;
+  // A frame's callbacks run just before it is painted; the timer is for a page that paints no
+  // frames (a tab in the background), whose embeds still say they are ready.
+  const show = () => {
+    cancelAnimationFrame(showing.frame);
+    clearTimeout(showing.timer);
+    showing = null;
+    // Embeds still waiting for their turn are part of this arrival: wait for them.
+    if (queue.length && !stopped) scheduleShowing();
+    else showHeld();
+  };
+  showing = { frame: requestAnimationFrame(show), timer: setTimeout(show, SHOW_AT_LATEST_MS) };
+}
+
+function showHeld() {
+  const shown = [...held];
+  held.clear();
+  for (const [mount] of shown) mount.hidden = false;
+  for (const [, [host, events]] of shown) for (const event of events) host.dispatchEvent(event);
 }
 
 /** Connects `element` in its turn, a lazy one once it comes within a screen of the viewport. */

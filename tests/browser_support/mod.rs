@@ -79,11 +79,54 @@ pub fn find(host: &HtmlElement, selector: &str) -> Option<HtmlElement> {
         .and_then(|element| element.dyn_into::<HtmlElement>().ok())
 }
 
+/// The article's first paragraph once it is on screen (rendered, and shown with the embeds
+/// arriving with it).
 pub async fn rendered(host: &HtmlElement) -> HtmlElement {
-    wait_for("the article to render", || {
-        find(host, ".rw-article__paragraph")
+    wait_for("the article to be shown", || {
+        find(host, ".rw-article__paragraph").filter(|paragraph| paragraph.offset_height() > 0)
     })
     .await
+}
+
+/// How many of some embeds had a height in each frame that changed the size of any of them, as a
+/// `ResizeObserver` sees it (after the frame's layout, before its paint).
+pub struct ShownPerFrame {
+    counts: js_sys::Array,
+    observer: JsValue,
+}
+
+pub fn shown_per_frame(hosts: &[HtmlElement]) -> ShownPerFrame {
+    let counts = js_sys::Array::new();
+    let observe = js_sys::Function::new_with_args(
+        "hosts, counts",
+        "const observer = new ResizeObserver(() => \
+           counts.push(hosts.filter((host) => host.offsetHeight > 0).length)); \
+         for (const host of hosts) observer.observe(host); \
+         return observer;",
+    );
+    let hosts: js_sys::Array = hosts.iter().collect();
+    let observer = observe
+        .call2(&JsValue::NULL, &hosts, &counts)
+        .expect("a ResizeObserver");
+    ShownPerFrame { counts, observer }
+}
+
+impl ShownPerFrame {
+    pub fn counts(&self) -> Vec<u32> {
+        self.counts
+            .iter()
+            .filter_map(|count| count.as_f64())
+            .map(|count| count as u32)
+            .collect()
+    }
+
+    pub fn stop(&self) {
+        let disconnect = js_sys::Reflect::get(&self.observer, &"disconnect".into())
+            .expect("a disconnect method")
+            .dyn_into::<js_sys::Function>()
+            .expect("a function");
+        disconnect.call0(&self.observer).expect("disconnected");
+    }
 }
 
 /// A fresh container holding `markup`, and its first embed once that has rendered its article.

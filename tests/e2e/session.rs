@@ -91,11 +91,12 @@ impl Session {
         }
     }
 
-    /// Waits until the `index`-th embed has rendered its article.
+    /// Waits until the `index`-th embed shows its article (rendered, and no longer held back to
+    /// appear with the embeds arriving with it).
     pub async fn wait_for_article(&self, index: usize) -> Outcome {
         self.wait_until(
-            &format!("embed {index} to render its article"),
-            "return !!document.querySelectorAll('reader-widget')[arguments[0]]?.shadowRoot?.querySelector('.rw-article__paragraph')",
+            &format!("embed {index} to show its article"),
+            "return document.querySelectorAll('reader-widget')[arguments[0]]?.shadowRoot?.querySelector('.rw-article__paragraph')?.offsetHeight > 0",
             vec![json!(index)],
         )
         .await
