@@ -60,7 +60,10 @@ async fn embeds_rendered_over_several_tasks_appear_in_one_frame() {
     let hosts = embeds(&container);
     let frames = shown_per_frame(&hosts);
     wait_for("all twenty to be shown", || {
-        hosts.iter().all(|host| host.offset_height() > 0).then_some(())
+        hosts
+            .iter()
+            .all(|host| host.offset_height() > 0)
+            .then_some(())
     })
     .await;
     // The observer reports the frame that showed them just before that frame is painted.

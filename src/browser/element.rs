@@ -152,7 +152,10 @@ fn connect(host: HtmlElement) {
     register(&host, instance, view, &mount);
     // An inline article is shown with the others connected in the turns around it; markup
     // replaces what the page already shows, at once, and a `src` first renders nothing.
-    if matches!(props.source, ArticleSource::Inline(_) | ArticleSource::Missing) {
+    if matches!(
+        props.source,
+        ArticleSource::Inline(_) | ArticleSource::Missing
+    ) {
         arrivals::hold(&host);
     }
     let props = EmbedRootProps { embed: Some(props) };

@@ -79,6 +79,7 @@ scenarios![all:
     an_article_over_the_limit_is_refused_and_its_download_stopped,
     a_timed_out_early_request_is_closed,
     a_loading_embed_takes_no_room_and_says_it_is_loading,
+    a_src_embeds_fallback_shows_until_its_article_replaces_it,
     lazy_embeds_load_nothing_but_the_entry_until_the_reader_comes_near,
     a_tampered_glue_or_webassembly_fails_closed,
     an_async_script_renders_the_embeds,
@@ -1282,6 +1283,33 @@ async fn a_loading_embed_takes_no_room_and_says_it_is_loading(session: &Session)
     })?;
     ensure(state["height"].as_f64() == Some(0.0), || {
         format!("while loading, the embed is {} px tall", state["height"])
+    })
+}
+
+/// What a publisher puts inside a `src` embed stays on screen while the article loads (the
+/// widget attached its shadow root and says it is loading), and the article replaces it.
+async fn a_src_embeds_fallback_shows_until_its_article_replaces_it(session: &Session) -> Outcome {
+    session.open("hostile/fallback-while-loading.html").await?;
+    session.wait_for_article(1).await?;
+    let state = session
+        .script(
+            r#"const [loading, arrived] = document.querySelectorAll('reader-widget');
+               const shown = (id) => document.getElementById(id).getClientRects().length > 0;
+               return { said: loading.shadowRoot?.querySelector('[role=status]')?.textContent ?? null,
+                        height: loading.getBoundingClientRect().height,
+                        never: shown('never'), arrives: shown('arrives') };"#,
+            vec![],
+        )
+        .await?;
+    ensure(state["said"] == "Loading the article…", || {
+        format!("the first embed is not loading: {state}")
+    })?;
+    ensure(
+        state["never"] == true && state["height"].as_f64() > Some(0.0),
+        || format!("the loading embed's fallback is not shown: {state}"),
+    )?;
+    ensure(state["arrives"] == false, || {
+        format!("the fallback is still shown beside the article: {state}")
     })
 }
 

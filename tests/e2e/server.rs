@@ -164,6 +164,17 @@ fn hostile(path: &str) -> Option<Response> {
 <reader-widget src="/hostile/never-ends"></reader-widget>
 </body></html>"#,
         ),
+        // A fallback link in each of two `src` embeds: one article never ends, one arrives.
+        "fallback-while-loading.html" => Response::new(
+            200,
+            "text/html; charset=utf-8",
+            br#"<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Fallbacks while the articles load</title>
+<script type="module" src="../reader-widget.js"></script></head><body>
+<reader-widget src="/hostile/never-ends"><a id="never" href="/elsewhere">Read the article</a></reader-widget>
+<reader-widget src="/articles/syria-resolution.json"><a id="arrives" href="/elsewhere">Read the article</a></reader-widget>
+</body></html>"#,
+        ),
         "never-ends" => {
             let mut response =
                 Response::new(200, "application/json", br#"{"headline":"H","body":["#);
