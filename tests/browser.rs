@@ -79,6 +79,34 @@ async fn embeds_rendered_over_several_tasks_appear_in_one_frame() {
 }
 
 #[wasm_bindgen_test]
+async fn a_src_embeds_placeholder_stays_on_screen_until_its_article_is_shown() {
+    // Thirty inline embeds keep the turns busy while the articles arrive, so the articles wait to
+    // be shown with them: the placeholders must not vanish meanwhile.
+    let url = blob_url(SEED);
+    let placeholder = r#"<div style="height: 300px">Read the article</div>"#;
+    // As the README has publishers style it: before its shadow root, the element is inline, and
+    // WebKit gives an inline element around a block no height.
+    let markup = "<style>reader-widget { display: flow-root }</style>".to_owned()
+        + &format!(r#"<reader-widget src="{url}">{placeholder}</reader-widget>"#).repeat(3)
+        + &inline_embed("").repeat(30);
+    let container = page(&markup);
+    let hosts = embeds(&container);
+    let watched = hosts.get(..3).expect("three src embeds");
+    let frames = shown_per_frame(watched);
+    for host in watched {
+        rendered(host).await;
+    }
+    sleep(100).await;
+    let counts = frames.counts();
+    assert!(
+        counts.iter().all(|count| *count == 3),
+        "frames in which an embed had no height: {counts:?}"
+    );
+    frames.stop();
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn renders_from_a_src_url() {
     let url = blob_url(SEED);
     let container = page(&format!(r#"<reader-widget src="{url}"></reader-widget>"#));

@@ -67,6 +67,7 @@ scenarios![all:
     a_screenshot_at_each_size,
     the_webassembly_comes_from_the_asset_origin,
     the_article_is_fetched_once_while_the_webassembly_loads,
+    the_entry_starts_one_module_the_webassembly_and_the_article_at_once,
     under_a_strict_policy_with_trusted_types_the_widget_works_without_violations,
     a_hostile_host_stylesheet_and_base_leave_the_widget_as_it_is,
     each_way_a_src_can_fail_shows_the_error_with_its_own_kind,
@@ -831,6 +832,41 @@ async fn the_article_is_fetched_once_while_the_webassembly_loads(session: &Sessi
     ensure(started < defined, || {
         format!("the article was requested at {started} ms, after the element was defined at {defined} ms")
     })
+}
+
+/// On a phone each request that waits for another is a round trip: the entry asks for the one
+/// module (glue, element definition and start, bundled), the WebAssembly and the article in the
+/// same task, and nothing else of the widget's is fetched.
+async fn the_entry_starts_one_module_the_webassembly_and_the_article_at_once(
+    session: &Session,
+) -> Outcome {
+    both_demo_embeds_render(session, "index.html").await?;
+    let requests = session
+        .script(
+            r#"const entries = performance.getEntriesByType('resource');
+               const widget = entries.filter((e) => e.name.startsWith(arguments[0]));
+               const started = entries.filter((e) => /\/wasm\/|\/articles\/syria-resolution\.json$/.test(e.name));
+               return { widget: widget.map((e) => new URL(e.name).pathname.replace(/\.[0-9a-f]{12}\./, '.')),
+                        lastStart: Math.max(...started.map((e) => e.startTime)),
+                        firstEnd: Math.min(...started.map((e) => e.responseEnd)),
+                        started: started.length };"#,
+            vec![json!(session.assets)],
+        )
+        .await?;
+    let expected = json!([
+        "/reader-widget.js",
+        "/wasm/reader-widget.js",
+        "/wasm/reader-widget_bg.wasm"
+    ]);
+    let mut widget = requests["widget"].as_array().cloned().unwrap_or_default();
+    widget.sort_by_key(|path| path.as_str().unwrap_or_default().to_owned());
+    ensure(json!(widget) == expected, || {
+        format!("the widget's files fetched: {}", requests["widget"])
+    })?;
+    ensure(
+        requests["started"] == 3 && requests["lastStart"].as_f64() <= requests["firstEnd"].as_f64(),
+        || format!("one of the module, WebAssembly and article waited for another: {requests}"),
+    )
 }
 
 /// The command's default snippet carries its styles inline (no render-blocking request); the
