@@ -55,33 +55,9 @@ async fn embeds_added_at_once_are_rendered_over_several_tasks() {
 }
 
 #[wasm_bindgen_test]
-async fn embeds_rendered_over_several_tasks_appear_in_one_frame() {
-    let container = page(&inline_embed("").repeat(20));
-    let hosts = embeds(&container);
-    let frames = shown_per_frame(&hosts);
-    wait_for("all twenty to be shown", || {
-        hosts
-            .iter()
-            .all(|host| host.offset_height() > 0)
-            .then_some(())
-    })
-    .await;
-    // The observer reports the frame that showed them just before that frame is painted.
-    sleep(100).await;
-    let counts = frames.counts();
-    assert_eq!(counts.last(), Some(&20), "frames: {counts:?}");
-    assert!(
-        counts.iter().all(|count| *count == 0 || *count == 20),
-        "some frames showed only some of them: {counts:?}"
-    );
-    frames.stop();
-    container.remove();
-}
-
-#[wasm_bindgen_test]
 async fn a_src_embeds_placeholder_stays_on_screen_until_its_article_is_shown() {
-    // Thirty inline embeds keep the turns busy while the articles arrive, so the articles wait to
-    // be shown with them: the placeholders must not vanish meanwhile.
+    // Thirty inline embeds keep the turns busy while the articles arrive: the placeholders must
+    // not vanish while their embeds wait for a turn, are connected or load.
     let url = blob_url(SEED);
     let placeholder = r#"<div style="height: 300px">Read the article</div>"#;
     // As the README has publishers style it: before its shadow root, the element is inline, and

@@ -4,7 +4,6 @@
 //! reader's text-size choice.
 
 mod app;
-mod arrivals;
 mod console;
 mod element;
 mod events;
