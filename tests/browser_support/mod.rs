@@ -79,8 +79,7 @@ pub fn find(host: &HtmlElement, selector: &str) -> Option<HtmlElement> {
         .and_then(|element| element.dyn_into::<HtmlElement>().ok())
 }
 
-/// The article's first paragraph once it is on screen (rendered, and shown with the embeds
-/// arriving with it).
+/// The article's first paragraph once it is on screen (rendered, and laid out with a height).
 pub async fn rendered(host: &HtmlElement) -> HtmlElement {
     wait_for("the article to be shown", || {
         find(host, ".rw-article__paragraph").filter(|paragraph| paragraph.offset_height() > 0)
