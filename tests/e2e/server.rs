@@ -4,16 +4,77 @@
 //! `dist/` with CORS. Each page also gets an inline recorder of console errors and uncaught
 //! exceptions, first thing in its `<head>`, so a scenario can check the page stayed clean.
 
+use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
+use std::time::{Duration, Instant};
 
 /// How many never-ending responses the browser has closed (aborted) so far; read at
 /// `/hostile/aborted-count`.
 static ABORTED: AtomicUsize = AtomicUsize::new(0);
+
+/// The rounds of `/hostile/together.html`, by name: each holds its module, WebAssembly and
+/// article requests until all three have arrived, so whether they were made at once does not
+/// depend on how fast loopback answers. Read at `/hostile/together-met?<round>`.
+static TOGETHER: Mutex<BTreeMap<String, TogetherRound>> = Mutex::new(BTreeMap::new());
+static TOGETHER_ARRIVED: Condvar = Condvar::new();
+
+/// How long a held request waits for the others: far longer than any engine takes to make three
+/// requests from one task, far shorter than a scenario's wait for the article.
+const TOGETHER_WAIT: Duration = Duration::from_secs(3);
+
+#[derive(Default)]
+struct TogetherRound {
+    arrived: usize,
+    /// Whether a request was answered before all three had arrived (one waited for another).
+    answered_alone: bool,
+    /// Whether all three arrived before any was answered.
+    met: bool,
+}
+
+/// Holds one of a round's three requests until the other two have arrived, or until
+/// [`TOGETHER_WAIT`] has passed, when the round is marked as not met.
+fn hold_until_all_three_arrive(round: &str) {
+    let Ok(mut rounds) = TOGETHER.lock() else {
+        return;
+    };
+    let this = rounds.entry(round.to_owned()).or_default();
+    this.arrived += 1;
+    if this.arrived == 3 && !this.answered_alone {
+        this.met = true;
+        TOGETHER_ARRIVED.notify_all();
+    }
+    let deadline = Instant::now() + TOGETHER_WAIT;
+    loop {
+        let met = rounds.get(round).is_some_and(|this| this.met);
+        let left = deadline.saturating_duration_since(Instant::now());
+        if met || left.is_zero() {
+            break;
+        }
+        match TOGETHER_ARRIVED.wait_timeout(rounds, left) {
+            Ok((guard, _)) => rounds = guard,
+            Err(_) => return,
+        }
+    }
+    if let Some(this) = rounds.get_mut(round) {
+        this.answered_alone |= !this.met;
+    }
+}
+
+/// What a round of `/hostile/together.html` saw, as JSON.
+fn together_report(round: &str) -> Response {
+    let (arrived, met) = TOGETHER
+        .lock()
+        .ok()
+        .and_then(|rounds| rounds.get(round).map(|this| (this.arrived, this.met)))
+        .unwrap_or((0, false));
+    let body = format!(r#"{{"arrived":{arrived},"met":{met}}}"#);
+    Response::new(200, "application/json", body.as_bytes())
+}
 
 /// Records console errors, uncaught exceptions and Content-Security-Policy violations in
 /// `window.__pageErrors`, and console notes in `window.__pageNotes`, from the start; and, once
@@ -214,6 +275,17 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
         Arc::new(move |path: &str, _query: &str| {
             // "/second-copy/…" is the same build again, for pages that include it twice.
             let path = path.strip_prefix("/second-copy").unwrap_or(path);
+            // "/together-<round>/…" is the same build, with everything the entry loads held
+            // until the round's three requests have arrived (see `hold_until_all_three_arrive`).
+            if let Some((round, path)) = path
+                .strip_prefix("/together-")
+                .and_then(|rest| rest.split_once('/'))
+            {
+                if path != "reader-widget.js" {
+                    hold_until_all_three_arrive(round);
+                }
+                return file(&assets_root, path);
+            }
             // "/tampered-glue/…" and "/tampered-wasm/…" are the same build as a CDN that was
             // tampered with serves it: every JavaScript file but the entry with a line added,
             // or the WebAssembly with a byte changed.
@@ -259,6 +331,15 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
             if path == "/hostile/inline-styles-csp.html" {
                 return inline_styles_page(query == "with-hash");
             }
+            match path {
+                "/hostile/together.html" => return together_page(&asset_origin, query),
+                "/hostile/together-met" => return together_report(query),
+                "/hostile/together-article" => {
+                    hold_until_all_three_arrive(query);
+                    return file(&pages_root, "/articles/syria-resolution.json");
+                }
+                _ => {}
+            }
             let mut response = hostile(path).unwrap_or_else(|| file(&pages_root, path));
             if response.status == 200 && path.ends_with(".html") {
                 let page = String::from_utf8_lossy(&response.body);
@@ -299,6 +380,18 @@ fn tampered_page(asset_origin: &str, entry_integrity: &str, query: &str) -> Resp
 <reader-widget id="markup"><article><h1>The publisher's markup</h1><p>Readable without the widget.</p></article></reader-widget>
 {snippet}
 </main></body></html>"#
+    );
+    let page = page.replacen("<head>", &format!("<head>{ERROR_RECORDER}"), 1);
+    Response::new(200, "text/html; charset=utf-8", page.as_bytes())
+}
+
+/// A page of one `src` embed whose widget files come under `/together-<round>/` and whose article
+/// is `/hostile/together-article?<round>`: all three held until all three have been asked for.
+fn together_page(asset_origin: &str, round: &str) -> Response {
+    let page = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Three requests at once</title>
+<script type="module" src="{asset_origin}/together-{round}/reader-widget.js"></script>
+</head><body><main><reader-widget src="/hostile/together-article?{round}"></reader-widget></main></body></html>"#
     );
     let page = page.replacen("<head>", &format!("<head>{ERROR_RECORDER}"), 1);
     Response::new(200, "text/html; charset=utf-8", page.as_bytes())
@@ -439,7 +532,7 @@ fn answer(stream: TcpStream, handler: &Handler, cors: bool) -> std::io::Result<(
                 ABORTED.fetch_add(1, Ordering::SeqCst);
                 break;
             }
-            thread::sleep(std::time::Duration::from_millis(10));
+            thread::sleep(Duration::from_millis(10));
         }
     }
     if response.never_ends || response.oversized == Some(Oversized::Declared) {
@@ -450,7 +543,7 @@ fn answer(stream: TcpStream, handler: &Handler, cors: bool) -> std::io::Result<(
                 ABORTED.fetch_add(1, Ordering::SeqCst);
                 break;
             }
-            thread::sleep(std::time::Duration::from_millis(100));
+            thread::sleep(Duration::from_millis(100));
         }
     }
     Ok(())
