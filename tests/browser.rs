@@ -55,9 +55,93 @@ async fn embeds_added_at_once_are_rendered_over_several_tasks() {
 }
 
 #[wasm_bindgen_test]
+async fn embeds_rendered_over_several_tasks_appear_in_one_frame() {
+    let container = page(&inline_embed("").repeat(20));
+    let hosts = embeds(&container);
+    let frames = shown_per_frame(&hosts);
+    wait_for("all twenty to be shown", || {
+        hosts
+            .iter()
+            .all(|host| host.offset_height() > 0)
+            .then_some(())
+    })
+    .await;
+    // The observer reports the frame that showed them just before that frame is painted.
+    sleep(100).await;
+    let counts = frames.counts();
+    assert_eq!(counts.last(), Some(&20), "frames: {counts:?}");
+    assert!(
+        counts.iter().all(|count| *count == 0 || *count == 20),
+        "some frames showed only some of them: {counts:?}"
+    );
+    frames.stop();
+    container.remove();
+}
+
+/// An embed removed while its rendered article waits to be shown with the others never says it
+/// is ready: its article was never on screen.
+#[wasm_bindgen_test]
+async fn an_embed_removed_before_its_article_is_shown_is_never_ready() {
+    reader_widget::define_element();
+    let container = document().create_element("div").expect("a div");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("appended");
+    // Watches the first shadow root attached, and removes its host as soon as its article is
+    // rendered out of sight (a microtask after the render, before any frame). A listener on the
+    // element itself: a removed element's events no longer reach the document.
+    let remove_once_rendered_unseen = js_sys::Function::new_with_args(
+        "container, markup",
+        "return new Promise((resolve) => { \
+           setTimeout(resolve, 5000, null); \
+           const attach = Element.prototype.attachShadow; \
+           Element.prototype.attachShadow = function (init) { \
+             Element.prototype.attachShadow = attach; \
+             const root = attach.call(this, init); \
+             const host = this; \
+             host.addEventListener('reader-widget-ready', () => { host.saidReady = true; }); \
+             const observer = new MutationObserver(() => { \
+               const mount = root.querySelector('.rw-mount'); \
+               if (!mount?.hidden || !mount.querySelector('.rw-article')) return; \
+               observer.disconnect(); \
+               host.remove(); \
+               resolve(host); \
+             }); \
+             observer.observe(root, { subtree: true, childList: true, attributes: true }); \
+             return root; \
+           }; \
+           container.innerHTML = markup; \
+         });",
+    );
+    let removed = remove_once_rendered_unseen
+        .call2(
+            &JsValue::NULL,
+            &container,
+            &JsValue::from_str(&inline_embed("")),
+        )
+        .expect("a promise")
+        .dyn_into::<js_sys::Promise>()
+        .expect("a promise");
+    let host: HtmlElement = wasm_bindgen_futures::JsFuture::from(removed)
+        .await
+        .expect("a settled promise")
+        .dyn_into()
+        .expect("the embed rendered out of sight, then removed");
+    sleep(200).await;
+    assert_eq!(
+        property(&host, "saidReady"),
+        JsValue::UNDEFINED,
+        "the removed embed said it was ready"
+    );
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn a_src_embeds_placeholder_stays_on_screen_until_its_article_is_shown() {
-    // Thirty inline embeds keep the turns busy while the articles arrive: the placeholders must
-    // not vanish while their embeds wait for a turn, are connected or load.
+    // Thirty inline embeds keep the turns busy while the articles arrive, so the articles wait to
+    // be shown with them: the placeholders must not vanish meanwhile.
     let url = blob_url(SEED);
     let placeholder = r#"<div style="height: 300px">Read the article</div>"#;
     // As the README has publishers style it: before its shadow root, the element is inline, and

@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::article::{check, parse_article, resolve_urls, Article, MAX_ARTICLE_BYTES};
 use crate::browser::text_size_store::{self, ChangeOrigin};
-use crate::browser::{console, events};
+use crate::browser::{arrivals, console, events};
 use crate::components::{reader, LoadState, ReaderProps, ReaderRefs};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::labels::{choose_labels, LabelOverrides, Labels};
@@ -119,6 +119,7 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
     {
         let loaded = loaded.clone();
         let element_name = props.element_name.clone();
+        let host = props.host.clone();
         use_effect_with(
             (props.source.clone(), props.reload),
             move |key: &LoadKey| {
@@ -159,6 +160,7 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
                                 }
                                 Err(error) => settle(Err(error), &url, &element_name),
                             };
+                            arrivals::hold(&host);
                             loaded.set((key, state));
                         });
                     }

@@ -15,7 +15,7 @@ use yew::{AppHandle, AttrValue};
 use crate::article::{check, Article};
 use crate::browser::app::{ArticleSource, EmbedRoot, EmbedRootProps, ReaderAppProps, SharedView};
 use crate::browser::text_size_store::{self, ChangeOrigin};
-use crate::browser::{console, events, styles};
+use crate::browser::{arrivals, console, events, styles};
 use crate::labels::LabelOverrides;
 use crate::markup::{self, MarkupNode};
 use crate::text_size::{TextSize, TextSizeError};
@@ -150,6 +150,14 @@ fn connect(host: HtmlElement) {
         return;
     }
     register(&host, instance, view, &mount);
+    // An inline article is shown with the others connected in the turns around it; markup
+    // replaces what the page already shows, at once, and a `src` first renders nothing.
+    if matches!(
+        props.source,
+        ArticleSource::Inline(_) | ArticleSource::Missing
+    ) {
+        arrivals::hold(&host);
+    }
     let props = EmbedRootProps { embed: Some(props) };
     let app = match pooled {
         Some((_, mut app)) => {

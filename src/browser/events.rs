@@ -9,9 +9,10 @@ use crate::article::{Article, Block, Image};
 use crate::error::LoadError;
 use crate::text_size::TextSize;
 
+use super::arrivals::dispatch_when_shown;
 use super::text_size_store::ChangeOrigin;
 
-/// The article has rendered.
+/// The article is on screen.
 pub fn ready(host: &HtmlElement, article: &Article, source: &str) {
     let detail = object(&[
         ("headline", article.headline.as_str().into()),
@@ -46,7 +47,7 @@ fn dispatch(host: &HtmlElement, name: &str, detail: &JsValue) {
     init.set_composed(true);
     init.set_detail(detail);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
+        dispatch_when_shown(host, &event);
     }
 }
 

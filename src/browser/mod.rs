@@ -4,6 +4,7 @@
 //! reader's text-size choice.
 
 mod app;
+mod arrivals;
 mod console;
 mod element;
 mod events;
