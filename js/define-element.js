@@ -268,21 +268,32 @@ const held = new Map(); // host → [mount, events to dispatch on the host, stan
 const SHOW_AT_LATEST_MS = 100;
 let showing = null;
 
-/** Keeps what `host` renders next out of sight until the embeds arriving with it are ready. */
+/**
+ * Keeps what `host` renders next out of sight until the embeds arriving with it are ready. On a
+ * page that broke a DOM method this needs, it is shown as it comes: nothing thrown here may reach
+ * the module, which calls this without catching.
+ */
 export function holdUntilTogether(host) {
-  const mount = host.shadowRoot?.querySelector(".rw-mount");
-  if (!mount || stopped) return;
-  if (!held.has(host)) {
-    // An empty box as tall as what the mount showed (a loading embed's placeholder, say) keeps
-    // its room. Not a copy of the mount: with one (its slot copied too), WebKit's page crashed
-    // in 2 of 5 runs of the end-to-end tests, and in none of 5 without.
-    const standIn = document.createElement("div");
-    standIn.style.height = `${mount.getBoundingClientRect().height}px`;
-    mount.before(standIn);
-    held.set(host, [mount, [], standIn]);
+  try {
+    const mount = host.shadowRoot?.querySelector(".rw-mount");
+    if (!mount || stopped) return;
+    if (!held.has(host)) {
+      // An empty box as tall as what the mount showed (a loading embed's placeholder, say) keeps
+      // its room. Not a copy of the mount: with one (its slot copied too), WebKit's page crashed
+      // in 2 of 5 runs of the end-to-end tests, and in none of 5 without.
+      const standIn = document.createElement("div");
+      standIn.style.height = `${mount.getBoundingClientRect().height}px`;
+      mount.before(standIn);
+      held.set(host, [mount, [], standIn]);
+    }
+    mount.hidden = true;
+    scheduleShowing();
+  } catch {
+    // Shown at once, as far as the page lets it be.
+    try {
+      letGo(host);
+    } catch {}
   }
-  mount.hidden = true;
-  scheduleShowing();
 }
 
 /**
@@ -320,8 +331,8 @@ function showHeld() {
 }
 
 function reveal(mount, standIn) {
-  standIn.remove();
   mount.hidden = false;
+  standIn.remove();
 }
 
 /**

@@ -78,6 +78,32 @@ async fn embeds_rendered_over_several_tasks_appear_in_one_frame() {
     container.remove();
 }
 
+/// Holding an arrival measures what its embed showed; a page whose `getBoundingClientRect`
+/// throws must still see its embeds, and the widget go on working for the next ones.
+#[wasm_bindgen_test]
+async fn a_page_that_broke_measuring_still_sees_its_embeds() {
+    let break_measuring = js_sys::Function::new_no_args(
+        "const original = Element.prototype.getBoundingClientRect; \
+         Element.prototype.getBoundingClientRect = () => { throw new Error('broken by the page'); }; \
+         return () => { Element.prototype.getBoundingClientRect = original; };",
+    );
+    let restore: js_sys::Function = break_measuring
+        .call0(&JsValue::NULL)
+        .expect("broken")
+        .unchecked_into();
+    let container = page(&inline_embed(""));
+    let host = embeds(&container).remove(0);
+    let shown = wait_for("the embed to be shown", || {
+        find(&host, ".rw-article__paragraph").filter(|paragraph| paragraph.offset_height() > 0)
+    });
+    let shown = shown.await;
+    restore.call0(&JsValue::NULL).expect("restored");
+    assert!(shown.offset_height() > 0);
+    container.remove();
+    let (after, _) = rendered_embed(&inline_embed("")).await;
+    after.remove();
+}
+
 /// An embed removed while its rendered article waits to be shown with the others never says it
 /// is ready: its article was never on screen.
 #[wasm_bindgen_test]
