@@ -97,14 +97,19 @@ async fn headline(session: &Session, index: usize) -> Result<Value, String> {
         .await
 }
 
+/// Waits for embed `index` to show its article, and checks it is the seed.
+async fn shows_the_seed(session: &Session, index: usize) -> Outcome {
+    session.wait_for_article(index).await?;
+    let headline = headline(session, index).await?;
+    ensure(headline == SEED_HEADLINE, || {
+        format!("embed {index} shows {headline}")
+    })
+}
+
 async fn both_demo_embeds_render(session: &Session, page: &str) -> Outcome {
     session.open(page).await?;
     for index in 0..2 {
-        session.wait_for_article(index).await?;
-        let headline = headline(session, index).await?;
-        ensure(headline == SEED_HEADLINE, || {
-            format!("embed {index} shows {headline}")
-        })?;
+        shows_the_seed(session, index).await?;
     }
     Ok(())
 }
@@ -120,11 +125,7 @@ async fn renders_from_src(session: &Session) -> Outcome {
     ensure(src == "articles/syria-resolution.json", || {
         format!("the first embed's src is {src}")
     })?;
-    session.wait_for_article(0).await?;
-    let headline = headline(session, 0).await?;
-    ensure(headline == SEED_HEADLINE, || {
-        format!("the headline is {headline}")
-    })
+    shows_the_seed(session, 0).await
 }
 
 async fn renders_from_inline_json(session: &Session) -> Outcome {
@@ -163,11 +164,7 @@ async fn renders_from_json_ld_by_src_and_inline(session: &Session) -> Outcome {
 
 async fn enhances_the_publishers_article_markup(session: &Session) -> Outcome {
     session.open("pages/markup.html").await?;
-    session.wait_for_article(0).await?;
-    let headline = headline(session, 0).await?;
-    ensure(headline == SEED_HEADLINE, || {
-        format!("the headline is {headline}")
-    })?;
+    shows_the_seed(session, 0).await?;
     let light = session
         .script(
             "const article = document.querySelector('reader-widget > article'); return { inDocument: !!article, shown: article.getClientRects().length > 0 };",
@@ -223,11 +220,7 @@ async fn an_embed_added_after_load_renders(session: &Session) -> Outcome {
         .await
         .doing("finding the button")?;
     session.click(button).await?;
-    session.wait_for_article(0).await?;
-    let headline = headline(session, 0).await?;
-    ensure(headline == SEED_HEADLINE, || {
-        format!("the headline is {headline}")
-    })
+    shows_the_seed(session, 0).await
 }
 
 async fn a_removed_embed_is_emptied_and_renders_again_when_put_back(session: &Session) -> Outcome {
@@ -849,11 +842,7 @@ async fn the_entry_starts_one_module_the_webassembly_and_the_article_at_once(
     session
         .open(&format!("hostile/together.html?{round}"))
         .await?;
-    session.wait_for_article(0).await?;
-    let headline = headline(session, 0).await?;
-    ensure(headline == SEED_HEADLINE, || {
-        format!("the headline is {headline}")
-    })?;
+    shows_the_seed(session, 0).await?;
     let widget = session
         .script(
             r#"return performance.getEntriesByType('resource')
@@ -1043,11 +1032,7 @@ async fn a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_
     session: &Session,
 ) -> Outcome {
     session.open("pages/meddling.html").await?;
-    session.wait_for_article(0).await?;
-    let headline = headline(session, 0).await?;
-    ensure(headline == SEED_HEADLINE, || {
-        format!("the headline is {headline}")
-    })?;
+    shows_the_seed(session, 0).await?;
     let wrapped = session.script("return window.__fetchCalls", vec![]).await?;
     ensure(wrapped.as_u64().unwrap_or(0) >= 1, || {
         "the page's fetch wrapper was not used".into()

@@ -381,6 +381,11 @@ fn tampered_page(asset_origin: &str, entry_integrity: &str, query: &str) -> Resp
 {snippet}
 </main></body></html>"#
     );
+    recorded_page(&page)
+}
+
+/// `page` with the error recorder first in its `<head>`, as an HTML response.
+fn recorded_page(page: &str) -> Response {
     let page = page.replacen("<head>", &format!("<head>{ERROR_RECORDER}"), 1);
     Response::new(200, "text/html; charset=utf-8", page.as_bytes())
 }
@@ -393,8 +398,7 @@ fn together_page(asset_origin: &str, round: &str) -> Response {
 <script type="module" src="{asset_origin}/together-{round}/reader-widget.js"></script>
 </head><body><main><reader-widget src="/hostile/together-article?{round}"></reader-widget></main></body></html>"#
     );
-    let page = page.replacen("<head>", &format!("<head>{ERROR_RECORDER}"), 1);
-    Response::new(200, "text/html; charset=utf-8", page.as_bytes())
+    recorded_page(&page)
 }
 
 /// A page without the widget's script under a strict `style-src`, holding the snippet the
@@ -412,8 +416,7 @@ fn inline_styles_page(with_hash: bool) -> Response {
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' {hash}">
 </head><body><main>{snippet}</main></body></html>"#
     );
-    let page = page.replacen("<head>", &format!("<head>{ERROR_RECORDER}"), 1);
-    Response::new(200, "text/html; charset=utf-8", page.as_bytes())
+    recorded_page(&page)
 }
 
 /// A demo page as a publisher would serve it with the widget on a CDN. `variant` changes how
