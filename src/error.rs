@@ -26,7 +26,7 @@ pub enum LoadErrorKind {
     MissingHeadline,
     /// `body` is missing or has no block with text.
     EmptyBody,
-    /// The article is over one of the documented limits (see [`crate::article`]).
+    /// The article is over one of the documented limits (the limits of the article model).
     TooLarge { reason: String },
     /// No complete answer within the time limit (see `FETCH_TIMEOUT_MS` in the browser layer).
     Timeout { url: String, seconds: u32 },

@@ -3,11 +3,12 @@
 //! language. The visible step labels XS … LG are the control's identity and stay the same in
 //! every language; their accessible names are translated.
 
+use std::cell::Cell;
+
 use yew::AttrValue;
 
-use crate::article::{CalendarDate, Direction};
+use crate::article::{CalendarDate, Direction, LabelOverrides};
 use crate::error::LoadError;
-use crate::json::JsonValue;
 use crate::text_size::TextSize;
 
 /// The widget's own words in one language. Each text is an [`AttrValue`], so that a publisher's
@@ -293,68 +294,6 @@ pub static LANGUAGES: [LabelTable; 12] = [
     ),
 ];
 
-/// The names a publisher overrides labels by, in the `labels` attribute and the article's
-/// `labels` field: each a label of [`Labels`], plus `lang` for the language they are written in.
-pub const OVERRIDE_KEYS: [&str; 12] = [
-    "lang",
-    "skipToArticle",
-    "skipPastArticle",
-    "textSize",
-    "sizeXs",
-    "sizeSm",
-    "sizeMd",
-    "sizeLg",
-    "loading",
-    "unreachable",
-    "unusable",
-    "imageCredit",
-];
-
-/// A publisher's own texts for some labels, by [`OVERRIDE_KEYS`] name.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct LabelOverrides(Vec<(&'static str, AttrValue)>);
-
-impl LabelOverrides {
-    /// Reads overrides from a JSON object; `path` names it in errors. Names outside
-    /// [`OVERRIDE_KEYS`] are ignored, as unknown article fields are; a blank text keeps the
-    /// built-in label.
-    pub fn read<J: JsonValue>(value: &J, path: &str) -> Result<LabelOverrides, String> {
-        if !value.is_object() {
-            return Err(format!("{path} must be an object, not {}", value.kind()));
-        }
-        let mut overrides = Vec::new();
-        for key in OVERRIDE_KEYS {
-            let Some(member) = value.member(key) else {
-                continue;
-            };
-            let text = member
-                .as_text()
-                .ok_or_else(|| format!("{path}.{key} must be a string, not {}", member.kind()))?;
-            if !text.trim().is_empty() {
-                overrides.push((key, AttrValue::from(text)));
-            }
-        }
-        Ok(LabelOverrides(overrides))
-    }
-
-    /// The language the publisher's texts are written in, if they say.
-    pub fn lang(&self) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(key, _)| *key == "lang")
-            .map(|(_, text)| text.as_str())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Each override as its name and text, in [`OVERRIDE_KEYS`] order.
-    pub fn entries(&self) -> impl Iterator<Item = (&'static str, &str)> + '_ {
-        self.0.iter().map(|(key, text)| (*key, text.as_str()))
-    }
-}
-
 /// The widget's words for an article: in the article's language, else the element's or page's
 /// (`context_lang`), else English; then the article's `labels` field and the element's `labels`
 /// attribute, the attribute last. Also the language asked for that the widget does not speak,
@@ -412,7 +351,7 @@ impl Labels {
     /// These labels with the publisher's texts in place of the built-in ones.
     pub fn overridden(&self, overrides: &LabelOverrides) -> Labels {
         let mut labels = self.clone();
-        for (key, text) in &overrides.0 {
+        for (key, text) in overrides.texts() {
             let slot = match *key {
                 "lang" => &mut labels.lang,
                 "skipToArticle" => &mut labels.skip_to_article,
@@ -471,22 +410,29 @@ impl Labels {
     }
 }
 
-/// A date for readers of `lang`: the browser's `Intl.DateTimeFormat` in WebAssembly (so no
-/// locale data ships with the widget), English day-month-year elsewhere (the server renderer)
-/// and where `Intl` refuses the language tag (`en_US`, as many CMSs write locales).
+/// How a platform writes a date for readers of a language; `None` where it cannot (a tag it
+/// refuses, a date out of its range).
+pub type LongDates = fn(CalendarDate, &str) -> Option<String>;
+
+thread_local! {
+    static LONG_DATES: Cell<Option<LongDates>> = const { Cell::new(None) };
+}
+
+/// Has [`format_date`] ask `long_dates` first. The browser layer passes the browser's
+/// `Intl.DateTimeFormat` as it starts (so no locale data ships with the widget); the labels stay
+/// free of browser code, and the server renderer, which passes nothing, writes English dates.
+pub fn use_long_dates(long_dates: LongDates) {
+    LONG_DATES.with(|dates| dates.set(Some(long_dates)));
+}
+
+/// A date for readers of `lang`: as the platform writes it (see [`use_long_dates`]), and English
+/// day-month-year without one or where it refuses the language tag (`en_US`, as many CMSs write
+/// locales).
 pub fn format_date(date: CalendarDate, lang: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        const DAY_MS: f64 = 86_400_000.0;
-        let first_of_month = js_sys::Date::utc(f64::from(date.year), f64::from(date.month) - 1.0);
-        let instant = first_of_month + (f64::from(date.day) - 1.0) * DAY_MS;
-        if let Some(text) = crate::browser::throwing::long_date(lang, instant) {
-            return text;
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = lang;
-    english_date(date)
+    LONG_DATES
+        .with(Cell::get)
+        .and_then(|long_dates| long_dates(date, lang))
+        .unwrap_or_else(|| english_date(date))
 }
 
 /// `date` as "24 September 2013".
@@ -604,7 +550,7 @@ mod tests {
             "loading": "  ",
             "unknownLabel": "ignored"
         });
-        let overrides = LabelOverrides::read(&json, "labels").expect("valid overrides");
+        let overrides = crate::read::label_overrides(&json, "labels").expect("valid overrides");
         assert_eq!(overrides.lang(), Some("de"));
         let labels = ENGLISH.overridden(&overrides);
         assert_eq!(labels.lang, "de");
@@ -625,11 +571,11 @@ mod tests {
     fn rejects_overrides_of_the_wrong_type_by_their_path() {
         let not_text = serde_json::json!({ "textSize": 3 });
         assert_eq!(
-            LabelOverrides::read(&not_text, "labels"),
+            crate::read::label_overrides(&not_text, "labels"),
             Err("labels.textSize must be a string, not a number".to_owned())
         );
         assert_eq!(
-            LabelOverrides::read(&serde_json::json!(["x"]), "labels"),
+            crate::read::label_overrides(&serde_json::json!(["x"]), "labels"),
             Err("labels must be an object, not an array".to_owned())
         );
     }

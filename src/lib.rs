@@ -1,9 +1,10 @@
 //! reader-widget renders a news article inside a `<reader-widget>` custom element with the reading
 //! aids of an accessible article page: skip links first and a four-step text-size switcher (XS,
 //! SM, MD, LG). The crate has a pure core that builds and is tested natively (the article model,
-//! the text-size vocabulary, the widget's labels and its Yew components) and, on WebAssembly, a
-//! thin browser layer that defines the element, loads articles, applies styles and remembers the
-//! reader's text size.
+//! its readers, the text-size vocabulary, the widget's labels and its Yew components) and, on
+//! WebAssembly, a thin browser layer that defines the element, loads articles, applies styles
+//! and remembers the reader's text size. Modules import downward (see the README's "The
+//! project").
 
 // With panics aborting, one panic stops every embed on the page: shipped code may not unwrap,
 // expect, index unchecked or do arithmetic that can overflow. Tests may (they are where a panic
@@ -26,9 +27,9 @@ mod css;
 pub mod error;
 pub mod focus;
 pub mod json;
-pub mod json_ld;
 pub mod labels;
 pub mod markup;
+pub mod read;
 pub mod shadow_markup;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod snippet;

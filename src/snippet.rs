@@ -14,12 +14,13 @@ use yew::prelude::*;
 use yew::LocalServerRenderer;
 
 use crate::article::{
-    check, parse_article, resolve_urls, Article, Block, CalendarDate, Image, MAX_ARTICLE_BYTES,
+    check, resolve_urls, Article, Block, CalendarDate, Image, LabelOverrides, MAX_ARTICLE_BYTES,
 };
 use crate::components::{LoadState, ReaderProps, ServerReader};
 use crate::error::{LoadError, LoadErrorKind};
-use crate::labels::{choose_labels, format_date, LabelOverrides};
+use crate::labels::{choose_labels, format_date};
 use crate::markup::{find_article, read_markup, MarkupNode};
+use crate::read::parse_article;
 use crate::shadow_markup::{markup_hash, ShadowNode, ShadowNodeKind};
 use crate::text_size::TextSize;
 

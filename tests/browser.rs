@@ -443,8 +443,9 @@ async fn changing_src_loads_the_new_article() {
 
 #[wasm_bindgen_test]
 fn the_browser_parses_articles_as_the_native_build_does() {
-    use reader_widget::article::{parse_article, Block};
+    use reader_widget::article::Block;
     use reader_widget::error::LoadErrorKind;
+    use reader_widget::read::parse_article;
 
     let seed = parse_article(SEED).expect("the seed parses");
     assert_eq!(seed.body.len(), 10);

@@ -5,10 +5,11 @@
 
 use std::rc::Rc;
 
-use reader_widget::article::{parse_article, Article};
+use reader_widget::article::Article;
 use reader_widget::components::{LoadState, Reader, ReaderProps};
 use reader_widget::error::{LoadError, LoadErrorKind};
 use reader_widget::labels::{Labels, ENGLISH};
+use reader_widget::read::parse_article;
 use reader_widget::text_size::TextSize;
 use yew::LocalServerRenderer;
 

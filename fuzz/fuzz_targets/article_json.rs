@@ -3,7 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use reader_widget::article::{parse_article, MAX_BLOCKS, MAX_HEADLINE_CHARS};
+use reader_widget::article::{MAX_BLOCKS, MAX_HEADLINE_CHARS};
+use reader_widget::read::parse_article;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use reader_widget::article::check;
-use reader_widget::json_ld::{is_json_ld, read_json_ld};
+use reader_widget::read::json_ld::{is_json_ld, read_json_ld};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {

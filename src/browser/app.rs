@@ -10,12 +10,13 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{AbortController, AbortSignal, HtmlElement, RequestInit, Response, Url};
 use yew::prelude::*;
 
-use crate::article::{check, parse_article, resolve_urls, Article, MAX_ARTICLE_BYTES};
+use crate::article::{check, resolve_urls, Article, LabelOverrides, MAX_ARTICLE_BYTES};
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{arrivals, console, events};
 use crate::components::{reader, LoadState, ReaderProps, ReaderRefs};
 use crate::error::{LoadError, LoadErrorKind};
-use crate::labels::{choose_labels, LabelOverrides, Labels};
+use crate::labels::{choose_labels, Labels};
+use crate::read::parse_article;
 use crate::text_size::TextSize;
 
 /// Where an embed's article comes from.

@@ -11,12 +11,12 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode, Url};
 use yew::{AppHandle, AttrValue};
 
+use crate::article::LabelOverrides;
 #[cfg(feature = "hydration")]
 use crate::article::{check, Article};
 use crate::browser::app::{ArticleSource, EmbedRoot, EmbedRootProps, ReaderAppProps, SharedView};
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{arrivals, console, events, styles};
-use crate::labels::LabelOverrides;
 use crate::markup::{self, MarkupNode};
 use crate::text_size::{TextSize, TextSizeError};
 
@@ -57,6 +57,7 @@ pub fn define_element() {
     if DEFINED.with(|defined| defined.replace(true)) {
         return;
     }
+    crate::labels::use_long_dates(crate::browser::throwing::long_date);
     // The element class keeps calling these for the page's lifetime, so they are never freed.
     let rust = js_sys::Object::new();
     let functions = [
@@ -383,7 +384,7 @@ fn label_overrides(host: &HtmlElement, element_name: &str) -> LabelOverrides {
     };
     js_sys::JSON::parse(&text)
         .map_err(|_| "the labels attribute is not valid JSON".to_owned())
-        .and_then(|value| LabelOverrides::read(&value, "the labels attribute"))
+        .and_then(|value| crate::read::label_overrides(&value, "the labels attribute"))
         .unwrap_or_else(|reason| {
             console::warn(
                 element_name,

@@ -7,6 +7,8 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::article::CalendarDate;
+
 #[wasm_bindgen]
 extern "C" {
     /// `Intl.DateTimeFormat`, which refuses a malformed language tag (`en_US`) with a
@@ -28,9 +30,12 @@ extern "C" {
     fn console_warn(message: &str) -> Result<(), JsValue>;
 }
 
-/// The date at `utc_milliseconds` in the long style of `lang`, in UTC, as the browser's `Intl`
-/// writes it; `None` when `Intl` refuses the language tag or the date.
-pub fn long_date(lang: &str, utc_milliseconds: f64) -> Option<String> {
+/// `date` in the long style of `lang` as the browser's `Intl` writes it; `None` when `Intl`
+/// refuses the language tag or the date. The labels' platform date format (`use_long_dates`).
+pub fn long_date(date: CalendarDate, lang: &str) -> Option<String> {
+    const DAY_MS: f64 = 86_400_000.0;
+    let first_of_month = js_sys::Date::utc(f64::from(date.year), f64::from(date.month) - 1.0);
+    let utc_milliseconds = first_of_month + (f64::from(date.day) - 1.0) * DAY_MS;
     let options: js_sys::Object = crate::browser::dictionary();
     js_sys::Reflect::set(&options, &"dateStyle".into(), &"long".into()).ok()?;
     js_sys::Reflect::set(&options, &"timeZone".into(), &"UTC".into()).ok()?;

@@ -186,10 +186,10 @@ fn paragraphs(body: &str) -> Vec<Block> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::article::parse_article;
+    use crate::read::parse_article;
 
-    const SEED_LD: &str = include_str!("../demo/articles/syria-resolution.jsonld");
-    const SEED: &str = include_str!("../demo/articles/syria-resolution.json");
+    const SEED_LD: &str = include_str!("../../demo/articles/syria-resolution.jsonld");
+    const SEED: &str = include_str!("../../demo/articles/syria-resolution.json");
 
     #[test]
     fn the_seed_as_json_ld_reads_as_the_seed() {
