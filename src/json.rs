@@ -1,10 +1,13 @@
 //! A read-only view of parsed JSON, so that the article is read by one piece of code everywhere:
 //! natively over `serde_json::Value`, and in the browser over the result of the browser's own
-//! `JSON.parse`, which keeps a JSON parser and serde's error formatting out of the WebAssembly.
+//! `JSON.parse`, which keeps a JSON parser and serde's error formatting out of the WebAssembly
+//! (that implementation is the browser layer's, in `browser/readable.rs`).
 //! `null` reads as absent, as a missing field does.
 
 /// What the article reader needs of a JSON value.
 pub trait JsonValue: Sized + Clone {
+    /// Parses `text`; the parser's own reason when it is not JSON.
+    fn parse(text: &str) -> Result<Self, String>;
     /// The member `key` of an object; `None` when this is not an object or the member is missing
     /// or `null`.
     fn member(&self, key: &str) -> Option<Self>;
@@ -20,6 +23,10 @@ pub trait JsonValue: Sized + Clone {
 
 #[cfg(not(target_arch = "wasm32"))]
 impl JsonValue for serde_json::Value {
+    fn parse(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|error| error.to_string())
+    }
+
     fn member(&self, key: &str) -> Option<Self> {
         self.as_object()?
             .get(key)
@@ -55,62 +62,6 @@ impl JsonValue for serde_json::Value {
             serde_json::Value::String(_) => "a string",
             serde_json::Value::Array(_) => "an array",
             serde_json::Value::Object(_) => "an object",
-        }
-    }
-}
-
-#[cfg(target_arch = "wasm32")]
-impl JsonValue for wasm_bindgen::JsValue {
-    fn member(&self, key: &str) -> Option<Self> {
-        if !JsonValue::is_object(self) {
-            return None;
-        }
-        let key = wasm_bindgen::JsValue::from_str(key);
-        let object: &js_sys::Object = wasm_bindgen::JsCast::unchecked_ref(self);
-        // Own members only: a host page's additions to Object.prototype are not article data.
-        if !js_sys::Object::has_own(object, &key) {
-            return None;
-        }
-        js_sys::Reflect::get(self, &key)
-            .ok()
-            .filter(|value| !value.is_null() && !value.is_undefined())
-    }
-
-    fn as_text(&self) -> Option<String> {
-        self.as_string()
-    }
-
-    fn as_boolean(&self) -> Option<bool> {
-        self.as_bool()
-    }
-
-    fn as_number(&self) -> Option<f64> {
-        self.as_f64()
-    }
-
-    fn elements(&self) -> Option<Vec<Self>> {
-        // Read by index: `Array.from` would run the page's iterator, which a page may replace.
-        js_sys::Array::is_array(self)
-            .then(|| wasm_bindgen::JsCast::unchecked_ref::<js_sys::Array>(self).to_vec())
-    }
-
-    fn is_object(&self) -> bool {
-        self.is_object() && !js_sys::Array::is_array(self)
-    }
-
-    fn kind(&self) -> &'static str {
-        if self.is_null() {
-            "null"
-        } else if js_sys::Array::is_array(self) {
-            "an array"
-        } else if self.is_object() {
-            "an object"
-        } else if self.is_string() {
-            "a string"
-        } else if self.as_bool().is_some() {
-            "a boolean"
-        } else {
-            "a number"
         }
     }
 }

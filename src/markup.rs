@@ -240,28 +240,6 @@ fn read_blocks<N: MarkupNode + Clone>(
     }
 }
 
-#[cfg(target_arch = "wasm32")]
-impl MarkupNode for web_sys::Node {
-    fn tag(&self) -> Option<String> {
-        wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(self).map(web_sys::Element::local_name)
-    }
-
-    fn attribute(&self, name: &str) -> Option<String> {
-        wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(self)?.get_attribute(name)
-    }
-
-    fn children(&self) -> Vec<Self> {
-        let nodes = self.child_nodes();
-        (0..nodes.length())
-            .filter_map(|index| nodes.get(index))
-            .collect()
-    }
-
-    fn text(&self) -> String {
-        self.text_content().unwrap_or_default()
-    }
-}
-
 #[cfg(test)]
 pub mod fixture {
     //! Hand-built HTML trees for tests.

@@ -71,7 +71,7 @@ pub struct Snippet {
 pub fn read_article_source(text: &str) -> Result<Article, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if !text.trim_start().starts_with('<') {
-        return parse_article(text);
+        return parse_article::<serde_json::Value>(text);
     }
     if text.len() > MAX_ARTICLE_BYTES {
         return Err(LoadError::new(LoadErrorKind::TooLarge {

@@ -9,11 +9,15 @@ use reader_widget::article::Article;
 use reader_widget::components::{LoadState, Reader, ReaderProps};
 use reader_widget::error::{LoadError, LoadErrorKind};
 use reader_widget::labels::{Labels, ENGLISH};
-use reader_widget::read::parse_article;
 use reader_widget::text_size::TextSize;
 use yew::LocalServerRenderer;
 
 const SEED: &str = include_str!("../demo/articles/syria-resolution.json");
+
+/// An article read as the snippet command reads it, over serde_json.
+fn parse_article(json: &str) -> Result<Article, LoadError> {
+    reader_widget::read::parse_article::<serde_json::Value>(json)
+}
 
 fn seed() -> Rc<Article> {
     Rc::new(parse_article(SEED).expect("the seed article parses"))

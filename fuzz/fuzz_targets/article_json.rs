@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    if let Ok(article) = parse_article(text) {
+    if let Ok(article) = parse_article::<serde_json::Value>(text) {
         assert!(!article.headline.trim().is_empty());
         assert!(article.headline.chars().count() <= MAX_HEADLINE_CHARS);
         assert!(!article.body.is_empty() && article.body.len() <= MAX_BLOCKS);

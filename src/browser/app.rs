@@ -301,7 +301,11 @@ fn first_report_of(tag: &str) -> bool {
 fn immediate_state(source: &ArticleSource, element_name: &str) -> LoadState {
     match source {
         ArticleSource::Url(_) => LoadState::Loading,
-        ArticleSource::Inline(json) => settle(parse_article(json), &document_base(), element_name),
+        ArticleSource::Inline(json) => settle(
+            parse_article::<JsValue>(json),
+            &document_base(),
+            element_name,
+        ),
         ArticleSource::Markup(article) => settle(
             check(Article::clone(article)),
             &document_base(),
@@ -445,7 +449,7 @@ async fn fetch_article(
     let text = text.as_string().unwrap_or_default();
     let final_url = Some(response.url()).filter(|final_url| !final_url.is_empty());
     Ok((
-        parse_article(&text)?,
+        parse_article::<JsValue>(&text)?,
         final_url.unwrap_or_else(|| url.to_owned()),
     ))
 }

@@ -8,6 +8,7 @@ mod arrivals;
 mod console;
 mod element;
 mod events;
+mod readable;
 mod styles;
 mod text_size_store;
 pub(crate) mod throwing;

@@ -186,7 +186,10 @@ fn paragraphs(body: &str) -> Vec<Block> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::read::parse_article;
+
+    fn parse_article(json: &str) -> Result<Article, LoadError> {
+        crate::read::parse_article::<serde_json::Value>(json)
+    }
 
     const SEED_LD: &str = include_str!("../../demo/articles/syria-resolution.jsonld");
     const SEED: &str = include_str!("../../demo/articles/syria-resolution.json");

@@ -7,8 +7,6 @@
 
 pub mod json_ld;
 
-#[cfg(target_arch = "wasm32")]
-use wasm_bindgen::JsCast;
 use yew::AttrValue;
 
 use crate::article::{
@@ -20,7 +18,8 @@ use crate::json::JsonValue;
 
 /// Reads an article from the widget's JSON format, or from schema.org JSON-LD (told apart by its
 /// `@context`, `@type` or `@graph`, or by being an array), and checks what the widget requires.
-pub fn parse_article(json: &str) -> Result<Article, LoadError> {
+/// `J` is the platform's JSON: `serde_json::Value` natively, the browser's `JsValue`.
+pub fn parse_article<J: JsonValue>(json: &str) -> Result<Article, LoadError> {
     // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.len() > MAX_ARTICLE_BYTES {
@@ -30,18 +29,7 @@ pub fn parse_article(json: &str) -> Result<Article, LoadError> {
         )));
     }
     let malformed = |reason: String| LoadError::new(LoadErrorKind::Malformed { reason });
-    #[cfg(not(target_arch = "wasm32"))]
-    let root: serde_json::Value =
-        serde_json::from_str(json).map_err(|error| malformed(error.to_string()))?;
-    #[cfg(target_arch = "wasm32")]
-    let root = js_sys::JSON::parse(json).map_err(|error| {
-        malformed(
-            error
-                .dyn_ref::<js_sys::Error>()
-                .map(|error| String::from(error.message()))
-                .unwrap_or_default(),
-        )
-    })?;
+    let root = J::parse(json).map_err(malformed)?;
     let article = if json_ld::is_json_ld(&root) {
         json_ld::read_json_ld(&root)?
     } else {
@@ -219,6 +207,10 @@ pub fn label_overrides<J: JsonValue>(value: &J, path: &str) -> Result<LabelOverr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse_article(json: &str) -> Result<Article, LoadError> {
+        super::parse_article::<serde_json::Value>(json)
+    }
     use crate::article::{MAX_BLOCKS, MAX_HEADLINE_CHARS, MAX_TEXT_CHARS};
 
     const SEED: &str = include_str!("../../demo/articles/syria-resolution.json");
