@@ -1,0 +1,105 @@
+//! The catalogue of examples (`demo/examples.json`) and the demo agree: every demo page is in it
+//! once, and the demo's front page links exactly its linked examples, with its words, in its
+//! order. The end-to-end tests open every example the catalogue lists (`tests/e2e`), so a page
+//! missing from it would be a page no test opens.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn catalogue() -> Vec<Value> {
+    let text = std::fs::read_to_string(root().join("demo/examples.json"))
+        .expect("demo/examples.json is readable");
+    let catalogue: Value = serde_json::from_str(&text).expect("demo/examples.json is JSON");
+    catalogue["examples"]
+        .as_array()
+        .cloned()
+        .expect("the catalogue lists its examples")
+}
+
+/// Where `page` (an address in `dist/`) comes from: the front page is `index.html`, the page of
+/// server-rendered snippets is written from `demo/server-rendered.html` by the build, and every
+/// other page is copied from `demo/pages/`.
+fn source_of(page: &str) -> PathBuf {
+    match page {
+        "index.html" => root().join("index.html"),
+        "pages/server-rendered.html" => root().join("demo/server-rendered.html"),
+        page => root().join("demo").join(page),
+    }
+}
+
+#[test]
+fn every_demo_page_is_in_the_catalogue_once() {
+    let examples = catalogue();
+    let mut pages = BTreeSet::new();
+    let mut names = BTreeSet::new();
+    for example in &examples {
+        let page = example["page"].as_str().expect("each example has a page");
+        assert!(pages.insert(page.to_owned()), "{page} is listed twice");
+        let name = example["name"].as_str().expect("each example has a name");
+        assert!(
+            names.insert(name.to_owned()),
+            "the name {name} is used twice"
+        );
+        assert!(
+            source_of(page).is_file(),
+            "{page} is listed but {} does not exist",
+            source_of(page).display()
+        );
+        assert!(
+            example["embeds"].as_array().is_some_and(|embeds| embeds
+                .iter()
+                .all(|embed| embed == "article" || embed == "error")),
+            "{page}: each embed shows an \"article\" or an \"error\""
+        );
+    }
+    let demo_pages: BTreeSet<String> = std::fs::read_dir(root().join("demo/pages"))
+        .expect("demo/pages is readable")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".html"))
+        .map(|name| format!("pages/{name}"))
+        .collect();
+    let unlisted: Vec<&String> = demo_pages.difference(&pages).collect();
+    assert!(
+        unlisted.is_empty(),
+        "demo pages missing from demo/examples.json: {unlisted:?}"
+    );
+}
+
+#[test]
+fn the_front_page_links_the_linked_examples_in_the_catalogues_order() {
+    let listed: Vec<(String, String)> = catalogue()
+        .iter()
+        .filter_map(|example| {
+            Some((
+                example["page"].as_str()?.to_owned(),
+                example["link"].as_str()?.to_owned(),
+            ))
+        })
+        .collect();
+    let front_page = std::fs::read_to_string(Path::new(&source_of("index.html")))
+        .expect("index.html is readable");
+    let more = front_page
+        .split_once("More demos:")
+        .map(|(_, rest)| rest.split_once("</p>").map_or(rest, |(list, _)| list))
+        .expect("the front page has its list of more demos");
+    let linked: Vec<(String, String)> = more
+        .split("<a href=\"")
+        .skip(1)
+        .filter_map(|link| {
+            let (page, rest) = link.split_once("\">")?;
+            let (words, _) = rest.split_once("</a>")?;
+            Some((
+                page.to_owned(),
+                words.split_whitespace().collect::<Vec<_>>().join(" "),
+            ))
+        })
+        .collect();
+    assert_eq!(linked, listed);
+}
