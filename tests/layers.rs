@@ -1,7 +1,6 @@
 //! The crate's layers, read from its source: no module of `src/` names one that names it back
-//! (through any chain of others), and the model, the readers and the labels hold no browser
-//! code, so that they read the same natively and in the browser and a newcomer can read them
-//! bottom up. A
+//! (through any chain of others), the model, the readers and the labels hold no browser code,
+//! and no file but tests is over 500 lines, so that a newcomer can read the crate bottom up. A
 //! module is a file or folder directly under `src/`; it names another by any `crate::<name>`
 //! in its text, doc links included.
 
@@ -19,6 +18,25 @@ const PURE_MODULES: [&str; 7] = [
     "read",
     "text_size",
 ];
+
+/// A file longer than this is split by job (its tests aside, in `tests.rs` files).
+const MAX_LINES: usize = 500;
+
+#[test]
+fn no_source_file_is_over_500_lines_but_tests() {
+    let mut long = Vec::new();
+    // Every file under src/, the crate root and the binaries too.
+    for file in files_under(&source()) {
+        let lines = std::fs::read_to_string(&file)
+            .unwrap_or_default()
+            .lines()
+            .count();
+        if lines > MAX_LINES && !file.ends_with("tests.rs") {
+            long.push(format!("{}: {lines} lines", file.display()));
+        }
+    }
+    assert!(long.is_empty(), "over {MAX_LINES} lines: {long:#?}");
+}
 
 #[test]
 fn no_module_names_one_that_names_it_back() {
@@ -134,7 +152,14 @@ fn module_files(module: &str) -> Vec<PathBuf> {
     if file.is_file() {
         files.push(file);
     }
-    let mut folders = vec![source().join(module)];
+    files.extend(files_under(&source().join(module)));
+    files
+}
+
+/// The Rust files in `folder` and its folders.
+fn files_under(folder: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).into_iter().flatten().flatten() {
             let path = entry.path();
