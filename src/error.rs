@@ -4,6 +4,28 @@
 
 use std::fmt;
 
+/// A value of the wrong type, named by its path in the input: "`body[1].text` must be a
+/// string, not an array". Also the reason a publisher's `labels` attribute is set aside.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WrongType {
+    /// Where the value is: "headline", "body[1].text", "the article" for the whole of it.
+    pub path: String,
+    /// What it must be: "a string", "an object" …
+    pub expected: &'static str,
+    /// What it is.
+    pub found: &'static str,
+}
+
+impl fmt::Display for WrongType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} must be {}, not {}",
+            self.path, self.expected, self.found
+        )
+    }
+}
+
 /// An embed's article could not be shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LoadError {
@@ -20,8 +42,16 @@ pub enum LoadErrorKind {
     Network { url: String, reason: String },
     /// The server answered with an error status.
     Http { url: String, status: u16 },
-    /// The text is not JSON, or a field has the wrong type.
-    Malformed { reason: String },
+    /// The text is not JSON: the parser's reason.
+    Syntax { reason: String },
+    /// A value is not of the type the format gives it.
+    WrongType(WrongType),
+    /// The input holds no article in its format: JSON-LD without a news article node, an HTML
+    /// page without an `<article>`.
+    NoArticle {
+        format: &'static str,
+        looked_for: &'static str,
+    },
     /// `headline` is missing or blank.
     MissingHeadline,
     /// `body` is missing or has no block with text.
@@ -49,7 +79,10 @@ impl LoadError {
             LoadErrorKind::NoSource => "no-source",
             LoadErrorKind::Network { .. } => "network",
             LoadErrorKind::Http { .. } => "http",
-            LoadErrorKind::Malformed { .. } => "malformed",
+            // Three reasons, one documented code: the input cannot be read as an article.
+            LoadErrorKind::Syntax { .. }
+            | LoadErrorKind::WrongType(_)
+            | LoadErrorKind::NoArticle { .. } => "malformed",
             LoadErrorKind::MissingHeadline => "missing-headline",
             LoadErrorKind::EmptyBody => "empty-body",
             LoadErrorKind::TooLarge { .. } => "too-large",
@@ -82,7 +115,11 @@ impl fmt::Display for LoadError {
             LoadErrorKind::Http { url, status } => {
                 write!(f, "could not fetch {url}: the server answered HTTP {status}")
             }
-            LoadErrorKind::Malformed { reason } => write!(f, "the article is not valid JSON: {reason}"),
+            LoadErrorKind::Syntax { reason } => write!(f, "the article is not valid JSON: {reason}"),
+            LoadErrorKind::WrongType(wrong) => write!(f, "wrong type in the article: {wrong}"),
+            LoadErrorKind::NoArticle { format, looked_for } => {
+                write!(f, "the {format} has no {looked_for}")
+            }
             LoadErrorKind::MissingHeadline => f.write_str("the article has no \"headline\""),
             LoadErrorKind::EmptyBody => {
                 f.write_str("the article's \"body\" has no paragraph, subheading, quote or list with text")
@@ -128,7 +165,7 @@ mod tests {
                 url: "u".into(),
                 status: 404,
             },
-            LoadErrorKind::Malformed { reason: "r".into() },
+            LoadErrorKind::Syntax { reason: "r".into() },
             LoadErrorKind::MissingHeadline,
             LoadErrorKind::EmptyBody,
             LoadErrorKind::TooLarge { reason: "r".into() },

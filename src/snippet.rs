@@ -84,8 +84,9 @@ pub fn read_article_source(text: &str) -> Result<Article, LoadError> {
     let document = scraper::Html::parse_document(text);
     let root = HtmlNode(document.tree.root());
     let article = find_first_article(root).ok_or_else(|| {
-        LoadError::new(LoadErrorKind::Malformed {
-            reason: "the HTML has no <article> element".to_owned(),
+        LoadError::new(LoadErrorKind::NoArticle {
+            format: "HTML",
+            looked_for: "<article> element",
         })
     })?;
     check(read_markup(&article))

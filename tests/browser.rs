@@ -472,15 +472,15 @@ fn the_browser_parses_articles_as_the_native_build_does() {
     };
     assert!(matches!(
         kind(r#"{"headline": "H", "body": ["#),
-        Err(LoadErrorKind::Malformed { .. })
+        Err(LoadErrorKind::Syntax { .. })
     ));
     assert!(matches!(
         kind(r#"{"headline": 5, "body": []}"#),
-        Err(LoadErrorKind::Malformed { .. })
+        Err(LoadErrorKind::WrongType(_))
     ));
     assert!(matches!(
         kind(r#"{"headline": "H", "body": "text"}"#),
-        Err(LoadErrorKind::Malformed { .. })
+        Err(LoadErrorKind::WrongType(_))
     ));
     assert_eq!(
         kind(r#"{"body":[{"type":"paragraph","text":"p"}]}"#),
@@ -703,7 +703,7 @@ async fn error_tells_the_kind_and_message() {
     assert_eq!(field(&second, "kind"), "malformed");
     assert_eq!(
         field(&second, "message"),
-        "the article is not valid JSON: headline must be a string, not a number"
+        "wrong type in the article: headline must be a string, not a number"
     );
     container.remove();
 }

@@ -74,7 +74,7 @@ fn a_bad_article_is_refused_with_the_widgets_message() {
     assert!(output.stdout.is_empty());
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(
-        message.contains("the article is not valid JSON: headline must be a string, not a number"),
+        message.contains("wrong type in the article: headline must be a string, not a number"),
         "{message}"
     );
     assert_eq!(run(&["--text-size", "huge", SEED]).status.code(), Some(2));

@@ -384,7 +384,10 @@ fn label_overrides(host: &HtmlElement, element_name: &str) -> LabelOverrides {
     };
     js_sys::JSON::parse(&text)
         .map_err(|_| "the labels attribute is not valid JSON".to_owned())
-        .and_then(|value| crate::read::label_overrides(&value, "the labels attribute"))
+        .and_then(|value| {
+            crate::read::label_overrides(&value, "the labels attribute")
+                .map_err(|wrong| wrong.to_string())
+        })
         .unwrap_or_else(|reason| {
             console::warn(
                 element_name,

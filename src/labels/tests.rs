@@ -111,11 +111,12 @@ fn a_publishers_texts_replace_the_built_in_labels() {
 fn rejects_overrides_of_the_wrong_type_by_their_path() {
     let not_text = serde_json::json!({ "textSize": 3 });
     assert_eq!(
-        crate::read::label_overrides(&not_text, "labels"),
+        crate::read::label_overrides(&not_text, "labels").map_err(|wrong| wrong.to_string()),
         Err("labels.textSize must be a string, not a number".to_owned())
     );
     assert_eq!(
-        crate::read::label_overrides(&serde_json::json!(["x"]), "labels"),
+        crate::read::label_overrides(&serde_json::json!(["x"]), "labels")
+            .map_err(|wrong| wrong.to_string()),
         Err("labels must be an object, not an array".to_owned())
     );
 }

@@ -18,8 +18,9 @@ pub fn is_json_ld<J: JsonValue>(root: &J) -> bool {
 /// Reads the article node of a JSON-LD document.
 pub fn read_json_ld<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
     let node = find_article(root).ok_or_else(|| {
-        LoadError::new(LoadErrorKind::Malformed {
-            reason: "the JSON-LD has no NewsArticle, Article or ReportageNewsArticle".to_owned(),
+        LoadError::new(LoadErrorKind::NoArticle {
+            format: "JSON-LD",
+            looked_for: "NewsArticle, Article or ReportageNewsArticle",
         })
     })?;
     Ok(Article {

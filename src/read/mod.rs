@@ -13,7 +13,7 @@ use crate::article::{
     check, pixels, too_large, Article, ArticleFormat, Block, Image, LabelOverrides, Source,
     MAX_ARTICLE_BYTES, OVERRIDE_KEYS,
 };
-use crate::error::{LoadError, LoadErrorKind};
+use crate::error::{LoadError, LoadErrorKind, WrongType};
 use crate::json::JsonValue;
 
 /// Reads an article from the widget's JSON format, or from schema.org JSON-LD (told apart by its
@@ -28,8 +28,7 @@ pub fn parse_article<J: JsonValue>(json: &str) -> Result<Article, LoadError> {
             json.len()
         )));
     }
-    let malformed = |reason: String| LoadError::new(LoadErrorKind::Malformed { reason });
-    let root = J::parse(json).map_err(malformed)?;
+    let root = J::parse(json).map_err(|reason| LoadError::new(LoadErrorKind::Syntax { reason }))?;
     let article = if json_ld::is_json_ld(&root) {
         json_ld::read_json_ld(&root)?
     } else {
@@ -80,7 +79,7 @@ pub fn read_article<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
     };
     let labels = match root.member("labels") {
         Some(labels) => label_overrides(&labels, "labels")
-            .map_err(|reason| LoadError::new(LoadErrorKind::Malformed { reason }))?,
+            .map_err(|wrong| LoadError::new(LoadErrorKind::WrongType(wrong)))?,
         None => LabelOverrides::default(),
     };
     Ok(Article {
@@ -175,28 +174,36 @@ fn object<J: JsonValue>(value: J, path: &str) -> Result<J, LoadError> {
     }
 }
 
-fn wrong_type<J: JsonValue>(path: &str, expected: &str, found: &J) -> LoadError {
-    LoadError::new(LoadErrorKind::Malformed {
-        reason: format!("{path} must be {expected}, not {}", found.kind()),
-    })
+fn wrong_type<J: JsonValue>(path: &str, expected: &'static str, found: &J) -> LoadError {
+    LoadError::new(LoadErrorKind::WrongType(WrongType {
+        path: path.to_owned(),
+        expected,
+        found: found.kind(),
+    }))
 }
 
 /// A publisher's label overrides from a JSON object (the article's `labels` field, the element's
 /// `labels` attribute); `path` names it in errors. Names outside
 /// [`OVERRIDE_KEYS`] are ignored, as unknown article fields are; a blank text keeps the
 /// built-in label.
-pub fn label_overrides<J: JsonValue>(value: &J, path: &str) -> Result<LabelOverrides, String> {
+pub fn label_overrides<J: JsonValue>(value: &J, path: &str) -> Result<LabelOverrides, WrongType> {
     if !value.is_object() {
-        return Err(format!("{path} must be an object, not {}", value.kind()));
+        return Err(WrongType {
+            path: path.to_owned(),
+            expected: "an object",
+            found: value.kind(),
+        });
     }
     let mut overrides = Vec::new();
     for key in OVERRIDE_KEYS {
         let Some(member) = value.member(key) else {
             continue;
         };
-        let text = member
-            .as_text()
-            .ok_or_else(|| format!("{path}.{key} must be a string, not {}", member.kind()))?;
+        let text = member.as_text().ok_or_else(|| WrongType {
+            path: format!("{path}.{key}"),
+            expected: "a string",
+            found: member.kind(),
+        })?;
         if !text.trim().is_empty() {
             overrides.push((key, AttrValue::from(text)));
         }

@@ -186,7 +186,7 @@ fn deeply_nested_json_is_a_malformed_article_not_a_crash() {
     );
     let error = parse_article(&deep).unwrap_err();
     assert!(
-        matches!(error.kind(), LoadErrorKind::Malformed { .. }),
+        matches!(error.kind(), LoadErrorKind::Syntax { .. }),
         "{error}"
     );
 }
@@ -210,18 +210,22 @@ fn accepts_a_byte_order_mark() {
 #[test]
 fn rejects_malformed_json_with_the_parsers_reason() {
     let error = parse_article(r#"{"headline": "H", "body": [}"#).unwrap_err();
-    assert!(matches!(error.kind(), LoadErrorKind::Malformed { .. }));
+    assert!(matches!(error.kind(), LoadErrorKind::Syntax { .. }));
     assert!(error.to_string().contains("line 1"), "{error}");
 }
 
 #[test]
 fn rejects_wrong_types() {
     let error = parse_article(r#"{"headline": 5, "body": []}"#).unwrap_err();
-    assert!(matches!(error.kind(), LoadErrorKind::Malformed { .. }));
+    assert!(matches!(error.kind(), LoadErrorKind::WrongType(_)));
     let error = parse_article(r#"{"headline": "H", "body": "text"}"#).unwrap_err();
-    assert!(matches!(error.kind(), LoadErrorKind::Malformed { .. }));
+    assert!(matches!(error.kind(), LoadErrorKind::WrongType(_)));
+    // An array is read as JSON-LD (a graph of nodes), in which there is no article.
     let error = parse_article(r#"[1, 2]"#).unwrap_err();
-    assert!(matches!(error.kind(), LoadErrorKind::Malformed { .. }));
+    assert!(
+        matches!(error.kind(), LoadErrorKind::NoArticle { .. }),
+        "{error}"
+    );
 }
 
 #[test]
@@ -271,13 +275,10 @@ fn a_wrong_type_is_named_by_its_path() {
     ];
     for (json, expected) in cases {
         let error = parse_article(json).unwrap_err();
-        assert_eq!(
-            error.kind(),
-            &LoadErrorKind::Malformed {
-                reason: expected.to_owned()
-            },
-            "{json}"
-        );
+        let LoadErrorKind::WrongType(wrong) = error.kind() else {
+            panic!("{json}: {error}");
+        };
+        assert_eq!(wrong.to_string(), expected, "{json}");
     }
 }
 
