@@ -13,14 +13,12 @@ use serde_json::{json, Value};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-use crate::article::{
-    check, resolve_urls, Article, Block, CalendarDate, Image, LabelOverrides, MAX_ARTICLE_BYTES,
-};
+use crate::article::{check, resolve_urls, Article, Block, CalendarDate, Image, LabelOverrides};
 use crate::components::{LoadState, ReaderProps, ServerReader};
 use crate::error::{LoadError, LoadErrorKind};
 use crate::labels::{choose_labels, format_date};
 use crate::markup::{find_article, read_markup, MarkupNode};
-use crate::read::parse_article;
+use crate::read::{is_markup, parse_article, within_limit};
 use crate::shadow_markup::{markup_hash, ShadowNode, ShadowNodeKind};
 use crate::text_size::TextSize;
 
@@ -69,18 +67,10 @@ pub struct Snippet {
 /// `<article>` (told apart by the first character that is not whitespace: `<`). The same checks
 /// and the same errors as in the widget.
 pub fn read_article_source(text: &str) -> Result<Article, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !text.trim_start().starts_with('<') {
+    if !is_markup(text) {
         return parse_article::<serde_json::Value>(text);
     }
-    if text.len() > MAX_ARTICLE_BYTES {
-        return Err(LoadError::new(LoadErrorKind::TooLarge {
-            reason: format!(
-                "{} bytes, over the limit of {MAX_ARTICLE_BYTES}",
-                text.len()
-            ),
-        }));
-    }
+    let text = within_limit(text)?;
     let document = scraper::Html::parse_document(text);
     let root = HtmlNode(document.tree.root());
     let article = find_first_article(root).ok_or_else(|| {

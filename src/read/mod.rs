@@ -16,18 +16,36 @@ use crate::article::{
 use crate::error::{LoadError, LoadErrorKind, WrongType};
 use crate::json::JsonValue;
 
+/// The text of an article's source without its byte-order mark (legal at the start of a UTF-8
+/// file, but not in JSON), if it is within the size limit. Every reader of a whole text starts
+/// here, so the limit is applied once.
+pub fn within_limit(text: &str) -> Result<&str, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(too_large(format!(
+            "{} bytes, over the limit of {MAX_ARTICLE_BYTES}",
+            text.len()
+        )));
+    }
+    Ok(text)
+}
+
+/// Whether the text of a source is markup (HTML holding an `<article>`) rather than JSON: its
+/// first character that is not whitespace (or a byte-order mark) is `<`, which no JSON text
+/// starts with. (Only the snippet command reads whole texts that may be either: the widget
+/// knows an inline or fetched article is JSON.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn is_markup(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('<')
+}
+
 /// Reads an article from the widget's JSON format, or from schema.org JSON-LD (told apart by its
 /// `@context`, `@type` or `@graph`, or by being an array), and checks what the widget requires.
 /// `J` is the platform's JSON: `serde_json::Value` natively, the browser's `JsValue`.
 pub fn parse_article<J: JsonValue>(json: &str) -> Result<Article, LoadError> {
-    // A byte-order mark is legal at the start of a UTF-8 file but not in JSON.
-    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-    if json.len() > MAX_ARTICLE_BYTES {
-        return Err(too_large(format!(
-            "{} bytes, over the limit of {MAX_ARTICLE_BYTES}",
-            json.len()
-        )));
-    }
+    let json = within_limit(json)?;
     let root = J::parse(json).map_err(|reason| LoadError::new(LoadErrorKind::Syntax { reason }))?;
     let article = if json_ld::is_json_ld(&root) {
         json_ld::read_json_ld(&root)?

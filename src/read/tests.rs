@@ -322,3 +322,11 @@ fn rejects_a_missing_or_empty_body() {
         assert_eq!(error.kind(), &LoadErrorKind::EmptyBody, "{json}");
     }
 }
+
+#[test]
+fn markup_is_told_from_json_by_its_first_character_past_a_byte_order_mark() {
+    assert!(is_markup("<article><h1>H</h1></article>"));
+    assert!(is_markup("\u{feff}\n  <!doctype html><article></article>"));
+    assert!(!is_markup("\u{feff}{\"headline\": \"<b>\"}"));
+    assert!(!is_markup("  [\"<\"]"));
+}

@@ -2,7 +2,7 @@
 //! renderer.
 
 use super::*;
-use crate::article::ArticleFormat;
+use crate::article::{ArticleFormat, MAX_ARTICLE_BYTES};
 use crate::components::Reader;
 use crate::labels::ENGLISH;
 
