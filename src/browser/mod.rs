@@ -8,6 +8,9 @@ mod arrivals;
 mod console;
 mod element;
 mod events;
+mod fetch;
+#[cfg(feature = "hydration")]
+mod hydration;
 mod readable;
 mod styles;
 mod text_size_store;
