@@ -229,5 +229,6 @@ pub fn label_overrides<J: JsonValue>(value: &J, path: &str) -> Result<LabelOverr
     Ok(LabelOverrides::from_entries(overrides))
 }
 
-#[cfg(test)]
+// Natively: the tests read over serde_json, a native dependency only.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
