@@ -154,7 +154,7 @@ mod tests {
     }
 
     #[test]
-    fn each_kind_has_its_own_code() {
+    fn each_kind_has_its_documented_code() {
         let codes: Vec<&str> = [
             LoadErrorKind::NoSource,
             LoadErrorKind::Network {
@@ -166,6 +166,15 @@ mod tests {
                 status: 404,
             },
             LoadErrorKind::Syntax { reason: "r".into() },
+            LoadErrorKind::WrongType(WrongType {
+                path: "headline".into(),
+                expected: "a string",
+                found: "a number",
+            }),
+            LoadErrorKind::NoArticle {
+                format: "HTML",
+                looked_for: "<article> element",
+            },
             LoadErrorKind::MissingHeadline,
             LoadErrorKind::EmptyBody,
             LoadErrorKind::TooLarge { reason: "r".into() },
@@ -187,6 +196,8 @@ mod tests {
                 "no-source",
                 "network",
                 "http",
+                "malformed",
+                "malformed",
                 "malformed",
                 "missing-headline",
                 "empty-body",
