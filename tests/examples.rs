@@ -1,7 +1,8 @@
 //! The catalogue of examples (`demo/examples.json`) and the demo agree: every demo page is in it
-//! once, and the demo's front page links exactly its linked examples, with its words, in its
-//! order. The end-to-end tests open every example the catalogue lists (`tests/e2e`), so a page
-//! missing from it would be a page no test opens.
+//! once, the demo's front page links exactly its linked examples, with its words, in its order,
+//! and each embed a page's markup holds reads, through the widget's own readers, as the article
+//! or error the catalogue lists for it. The end-to-end tests open every example the catalogue
+//! lists (`tests/e2e`), so a page missing from it would be a page no test opens.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -102,4 +103,62 @@ fn the_front_page_links_the_linked_examples_in_the_catalogues_order() {
         })
         .collect();
     assert_eq!(linked, listed);
+}
+
+/// What an embed in `page`'s markup shows when read natively: "article" or "error". Its source is
+/// its `src` (a file under `demo/`, as `dist/` serves it; a missing one is an error, as a 404 is),
+/// its inline JSON or JSON-LD, or its `<article>` markup.
+fn natively_shown(page: &str, embed: scraper::ElementRef<'_>) -> &'static str {
+    let text = if let Some(src) = embed.value().attr("src") {
+        // Addresses are relative to the page in dist/, whose files come from demo/.
+        let folder = Path::new(page).parent().unwrap_or(Path::new(""));
+        let mut path = PathBuf::new();
+        for part in folder.join(src).components() {
+            match part {
+                std::path::Component::ParentDir => {
+                    path.pop();
+                }
+                part => path.push(part),
+            }
+        }
+        match std::fs::read_to_string(root().join("demo").join(path)) {
+            Ok(text) => text,
+            Err(_) => return "error",
+        }
+    } else {
+        let script = scraper::Selector::parse("script").expect("a valid selector");
+        match embed.select(&script).next() {
+            Some(script) => script.text().collect(),
+            None => embed.inner_html(),
+        }
+    };
+    match reader_widget::snippet::read_article_source(&text) {
+        Ok(_) => "article",
+        Err(_) => "error",
+    }
+}
+
+#[test]
+fn each_embed_in_a_pages_markup_reads_as_the_catalogue_lists() {
+    let embeds = scraper::Selector::parse("reader-widget").expect("a valid selector");
+    for example in catalogue() {
+        let page = example["page"].as_str().expect("each example has a page");
+        // Embeds a script adds, or a page the build writes, are for the end-to-end tests.
+        if example["clicks"].is_array() || page == "pages/server-rendered.html" {
+            continue;
+        }
+        let html = std::fs::read_to_string(source_of(page)).expect("the page is readable");
+        let document = scraper::Html::parse_document(&html);
+        let shown: Vec<&str> = document
+            .select(&embeds)
+            .map(|embed| natively_shown(page, embed))
+            .collect();
+        let listed: Vec<&str> = example["embeds"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .collect();
+        assert_eq!(shown, listed, "{page}");
+    }
 }
