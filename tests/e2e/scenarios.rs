@@ -411,14 +411,9 @@ async fn the_size_switcher_is_one_tab_stop_and_arrow_keys_change_the_size(
 async fn a_bad_src_shows_the_error_while_a_sibling_renders(session: &Session) -> Outcome {
     session.open("pages/errors.html").await?;
     session.wait_for_article(2).await?;
-    for (index, what) in [(0, "a 404"), (1, "malformed JSON")] {
-        session
-            .wait_until(
-                &format!("the error for {what}"),
-                "return document.querySelectorAll('reader-widget')[arguments[0]].shadowRoot?.querySelector('.rw-status--error')?.textContent",
-                vec![json!(index)],
-            )
-            .await?;
+    // A 404, then malformed JSON.
+    for index in [0, 1] {
+        session.wait_for_error(index).await?;
     }
     Ok(())
 }
@@ -707,16 +702,6 @@ fn examples() -> Result<Vec<Example>, String> {
         .collect())
 }
 
-async fn scroll_to_embed(session: &Session, index: usize) -> Outcome {
-    session
-        .script(
-            "document.querySelectorAll('reader-widget')[arguments[0]].scrollIntoView()",
-            vec![json!(index)],
-        )
-        .await
-        .map(|_| ())
-}
-
 async fn every_example_shows_its_listed_embeds_and_axe_finds_nothing_at_every_size(
     session: &Session,
 ) -> Outcome {
@@ -744,24 +729,18 @@ async fn every_example_shows_its_listed_embeds_and_axe_finds_nothing_at_every_si
         })?;
         for (index, shows) in embeds.iter().enumerate() {
             // A lazy embed starts as the reader comes near it.
-            scroll_to_embed(session, index).await?;
+            session.scroll_to_embed(index).await?;
             if shows == "article" {
                 session.wait_for_article(index).await
             } else {
-                session
-                    .wait_until(
-                        &format!("embed {index} to show its error"),
-                        "return !!document.querySelectorAll('reader-widget')[arguments[0]].shadowRoot?.querySelector('.rw-status--error')?.textContent",
-                        vec![json!(index)],
-                    )
-                    .await
+                session.wait_for_error(index).await
             }
             .map_err(|reason| format!("{page}: {reason}"))?;
         }
         let first_article = embeds.iter().position(|shows| shows == "article");
         if let Some(index) = first_article {
             // Its switcher is clicked where it is on screen.
-            scroll_to_embed(session, index).await?;
+            session.scroll_to_embed(index).await?;
         }
         for (code, _) in SIZES {
             if let Some(index) = first_article {
@@ -783,12 +762,7 @@ async fn a_screenshot_at_each_size(session: &Session) -> Outcome {
     std::fs::create_dir_all(&folder).doing("making tests/screenshots")?;
     for (code, _) in SIZES {
         session.choose_size(0, code).await?;
-        session
-            .script(
-                "document.querySelector('reader-widget').scrollIntoView();",
-                vec![],
-            )
-            .await?;
+        session.scroll_to_embed(0).await?;
         session.settle_frames().await?;
         let png = session
             .client
@@ -861,12 +835,7 @@ async fn screenshots_for_the_readme_in_both_themes_and_directions(session: &Sess
         for (code, _) in SIZES {
             session.choose_size(0, code).await?;
             for (index, direction) in [(0, "ltr"), (1, "rtl")] {
-                session
-                    .script(
-                        "document.querySelectorAll('reader-widget')[arguments[0]].scrollIntoView();",
-                        vec![json!(index)],
-                    )
-                    .await?;
+                session.scroll_to_embed(index).await?;
                 session.settle_frames().await?;
                 let hosts = session
                     .client
@@ -1465,12 +1434,7 @@ async fn lazy_embeds_load_nothing_but_the_entry_until_the_reader_comes_near(
     ensure(fetched == json!([]), || {
         format!("before the reader scrolled, the page fetched {fetched}")
     })?;
-    session
-        .script(
-            "document.querySelectorAll('reader-widget')[0].scrollIntoView()",
-            vec![],
-        )
-        .await?;
+    session.scroll_to_embed(0).await?;
     session.wait_for_article(0).await?;
     let fetched = session.script(FETCHED, vec![]).await?;
     let names: Vec<&str> = fetched
@@ -1489,12 +1453,7 @@ async fn lazy_embeds_load_nothing_but_the_entry_until_the_reader_comes_near(
             .any(|name| name.ends_with("syria-resolution.ru.json")),
         || format!("the second lazy embed, three screens further, fetched its article: {fetched}"),
     )?;
-    session
-        .script(
-            "document.querySelectorAll('reader-widget')[1].scrollIntoView()",
-            vec![],
-        )
-        .await?;
+    session.scroll_to_embed(1).await?;
     session.wait_for_article(1).await
 }
 

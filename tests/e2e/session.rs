@@ -102,6 +102,26 @@ impl Session {
         .await
     }
 
+    /// Waits until the `index`-th embed shows an error message.
+    pub async fn wait_for_error(&self, index: usize) -> Outcome {
+        self.wait_until(
+            &format!("embed {index} to show its error"),
+            "return document.querySelectorAll('reader-widget')[arguments[0]]?.shadowRoot?.querySelector('.rw-status--error')?.textContent",
+            vec![json!(index)],
+        )
+        .await
+    }
+
+    /// Scrolls the `index`-th embed into view, as a reader does (a lazy embed starts then).
+    pub async fn scroll_to_embed(&self, index: usize) -> Outcome {
+        self.script(
+            "document.querySelectorAll('reader-widget')[arguments[0]].scrollIntoView()",
+            vec![json!(index)],
+        )
+        .await
+        .map(|_| ())
+    }
+
     /// The number of `<reader-widget>` elements on the page.
     pub async fn embed_count(&self) -> Result<usize, String> {
         let count = self
