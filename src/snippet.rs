@@ -238,6 +238,19 @@ pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snipp
     }
 }
 
+/// The article as plain semantic HTML, as a snippet carries it after its shadow root (relative
+/// URLs put after `base_url` in the same way): the markup a publisher's own `<article>` embed
+/// holds, which the demo's markup page is written with.
+pub async fn render_article_markup(article: Article, base_url: Option<&str>) -> String {
+    let article = resolve_urls(article, |url| resolve_url(url, base_url), |_| ());
+    LocalServerRenderer::<FallbackArticle>::with_props(FallbackProps {
+        article: Rc::new(article),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
 /// `text` for a double-quoted attribute value.
 fn escape_attribute(text: &str) -> String {
     text.replace('&', "&amp;")

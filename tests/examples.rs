@@ -1,8 +1,9 @@
-//! The catalogue of examples (`demo/examples.json`) and the demo agree: every demo page is in it
-//! once, the demo's front page links exactly its linked examples, with its words, in its order,
-//! and each embed a page's markup holds reads, through the widget's own readers, as the article
-//! or error the catalogue lists for it. The end-to-end tests open every example the catalogue
-//! lists (`tests/e2e`), so a page missing from it would be a page no test opens.
+//! The catalogue of examples (`demo/examples.json`) drives the demo: every demo page is in it
+//! once, and the pages the build writes from it (src/bin/reader-widget-demo.rs, run here as the
+//! build runs it) hold exactly its embeds, each reading, through the widget's own readers, as the
+//! article or error it lists, and the front page links its linked examples, with its words, in
+//! its order. The end-to-end tests open every example the catalogue lists (`tests/e2e`), so a
+//! page missing from it would be a page no test opens.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -24,15 +25,40 @@ fn catalogue() -> Vec<Value> {
         .expect("the catalogue lists its examples")
 }
 
-/// Where `page` (an address in `dist/`) comes from: the front page is `index.html`, the page of
-/// server-rendered snippets is written from `demo/server-rendered.html` by the build, and every
-/// other page is copied from `demo/pages/`.
+/// The hand-written page `page` (an address in `dist/`) is made from: the front page is
+/// `index.html`, every other page is copied from `demo/pages/`.
 fn source_of(page: &str) -> PathBuf {
     match page {
         "index.html" => root().join("index.html"),
-        "pages/server-rendered.html" => root().join("demo/server-rendered.html"),
         page => root().join("demo").join(page),
     }
+}
+
+/// The demo's pages as the build writes them: copied as trunk copies them, into a folder of
+/// their own, then filled from the catalogue by the command the build runs.
+fn written_site(name: &str) -> PathBuf {
+    let site = std::env::temp_dir().join(format!(
+        "reader-widget-examples-{}-{name}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&site);
+    std::fs::create_dir_all(site.join("pages")).expect("a folder for the site");
+    std::fs::copy(root().join("index.html"), site.join("index.html")).expect("the front page");
+    for entry in std::fs::read_dir(root().join("demo/pages")).expect("demo/pages is readable") {
+        let path = entry.expect("a demo page").path();
+        let name = path.file_name().expect("a file name");
+        std::fs::copy(&path, site.join("pages").join(name)).expect("a copy of the page");
+    }
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_reader-widget-demo"))
+        .arg("--catalogue")
+        .arg(root().join("demo/examples.json"))
+        .arg("--articles")
+        .arg(root().join("demo/articles"))
+        .arg(&site)
+        .status()
+        .expect("reader-widget-demo runs");
+    assert!(status.success(), "reader-widget-demo failed: {status}");
+    site
 }
 
 #[test]
@@ -56,7 +82,7 @@ fn every_demo_page_is_in_the_catalogue_once() {
         assert!(
             example["embeds"].as_array().is_some_and(|embeds| embeds
                 .iter()
-                .all(|embed| embed == "article" || embed == "error")),
+                .all(|embed| embed["shows"] == "article" || embed["shows"] == "error")),
             "{page}: each embed shows an \"article\" or an \"error\""
         );
     }
@@ -84,8 +110,9 @@ fn the_front_page_links_the_linked_examples_in_the_catalogues_order() {
             ))
         })
         .collect();
-    let front_page = std::fs::read_to_string(Path::new(&source_of("index.html")))
-        .expect("index.html is readable");
+    let site = written_site("links");
+    let front_page =
+        std::fs::read_to_string(site.join("index.html")).expect("index.html is readable");
     let more = front_page
         .split_once("More demos:")
         .map(|(_, rest)| rest.split_once("</p>").map_or(rest, |(list, _)| list))
@@ -139,15 +166,16 @@ fn natively_shown(page: &str, embed: scraper::ElementRef<'_>) -> &'static str {
 }
 
 #[test]
-fn each_embed_in_a_pages_markup_reads_as_the_catalogue_lists() {
+fn each_embed_in_a_written_page_reads_as_the_catalogue_lists() {
+    let site = written_site("embeds");
     let embeds = scraper::Selector::parse("reader-widget").expect("a valid selector");
     for example in catalogue() {
         let page = example["page"].as_str().expect("each example has a page");
-        // Embeds a script adds, or a page the build writes, are for the end-to-end tests.
-        if example["clicks"].is_array() || page == "pages/server-rendered.html" {
+        // Embeds a script adds are for the end-to-end tests.
+        if example["clicks"].is_array() {
             continue;
         }
-        let html = std::fs::read_to_string(source_of(page)).expect("the page is readable");
+        let html = std::fs::read_to_string(site.join(page)).expect("the page is readable");
         let document = scraper::Html::parse_document(&html);
         let shown: Vec<&str> = document
             .select(&embeds)
@@ -157,7 +185,7 @@ fn each_embed_in_a_pages_markup_reads_as_the_catalogue_lists() {
             .as_array()
             .into_iter()
             .flatten()
-            .filter_map(Value::as_str)
+            .filter_map(|embed| embed["shows"].as_str())
             .collect();
         assert_eq!(shown, listed, "{page}");
     }

@@ -362,17 +362,3 @@ async fn a_failed_article_shows_a_readable_error() {
     .await;
     assert!(invalid.contains(ENGLISH.unusable.as_str()), "{invalid}");
 }
-
-#[test]
-fn the_demos_inline_embed_carries_the_same_seed_article_as_its_src_embed() {
-    let page = include_str!("../index.html");
-    let open = r#"<script type="application/json">"#;
-    let start = page.find(open).expect("an inline JSON embed") + open.len();
-    let length = page
-        .get(start..)
-        .and_then(|rest| rest.find("</script>"))
-        .expect("its end");
-    let inline = page.get(start..start + length).expect("the inline JSON");
-    assert_eq!(parse_article(inline), parse_article(SEED));
-    assert!(page.contains(r#"<reader-widget src="articles/syria-resolution.json">"#));
-}

@@ -685,18 +685,21 @@ fn examples() -> Result<Vec<Example>, String> {
     Ok(examples
         .iter()
         .map(|example| {
-            let texts = |key: &str| {
+            let texts = |key: &str, field: Option<&str>| {
                 example[key]
                     .as_array()
                     .into_iter()
                     .flatten()
-                    .filter_map(|text| Some(text.as_str()?.to_owned()))
+                    .filter_map(|item| {
+                        let text = field.map_or(item, |field| &item[field]);
+                        Some(text.as_str()?.to_owned())
+                    })
                     .collect()
             };
             Example {
                 page: example["page"].as_str().unwrap_or_default().to_owned(),
-                clicks: texts("clicks"),
-                embeds: texts("embeds"),
+                clicks: texts("clicks", None),
+                embeds: texts("embeds", Some("shows")),
             }
         })
         .collect())
