@@ -25,7 +25,6 @@ pub mod components;
 #[cfg(test)]
 mod css;
 pub mod error;
-pub mod focus;
 pub mod json;
 pub mod labels;
 pub mod markup;

@@ -56,6 +56,7 @@ pub fn define_element() {
         return;
     }
     crate::labels::use_long_dates(crate::browser::throwing::long_date);
+    crate::components::use_focus_moves(crate::browser::focus::MOVES);
     // The element class keeps calling these for the page's lifetime, so they are never freed.
     let rust = js_sys::Object::new();
     let functions = [

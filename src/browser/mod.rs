@@ -9,6 +9,7 @@ mod console;
 mod element;
 mod events;
 mod fetch;
+mod focus;
 #[cfg(feature = "hydration")]
 mod hydration;
 mod readable;

@@ -6,12 +6,15 @@
 //! the browser.
 
 mod article_view;
+mod focus_moves;
 mod reader;
 mod size_switcher;
 mod skip_links;
 mod status_message;
 
 pub use article_view::article_view;
+pub(crate) use focus_moves::focus_moves;
+pub use focus_moves::{use_focus_moves, FocusMoves};
 pub use reader::{reader, LoadState, Reader, ReaderProps, ReaderRefs, ServerReader};
 pub use size_switcher::size_switcher;
 pub use skip_links::{skip_links, SkipTargets};

@@ -4,10 +4,9 @@
 //! right-to-left page. Each step's accessible name is its visible label followed by what it does
 //! ("XS, extra small text").
 
-use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
 use yew::prelude::*;
 
+use crate::components::focus_moves;
 use crate::labels::Labels;
 use crate::text_size::TextSize;
 
@@ -40,7 +39,8 @@ pub fn size_switcher(
     });
     let onchoose = onchoose.clone();
     let onkeydown = Callback::from(move |event: KeyboardEvent| {
-        if let Some(next) = step_for_arrow_key(&event) {
+        let next = focus_moves().and_then(|moves| (moves.step_for_arrow_key)(&event));
+        if let Some(next) = next {
             onchoose.emit(next);
         }
     });
@@ -50,27 +50,4 @@ pub fn size_switcher(
             <div class="rw-sizes__steps" {onkeydown}>{for steps}</div>
         </fieldset>
     }
-}
-
-/// For an arrow key pressed on a step: stops the browser's own handling, focuses the step the key
-/// leads to and returns it.
-fn step_for_arrow_key(event: &KeyboardEvent) -> Option<TextSize> {
-    let step = event.target()?.dyn_into::<HtmlInputElement>().ok()?;
-    let group = event.current_target()?.dyn_into::<Element>().ok()?;
-    let rtl = group.matches(":dir(rtl)").unwrap_or(false);
-    let next = step
-        .value()
-        .parse::<TextSize>()
-        .ok()?
-        .after_arrow_key(&event.key(), rtl)?;
-    event.prevent_default();
-    let next_step = group
-        .query_selector(&format!("input[value=\"{}\"]", next.code()))
-        .ok()
-        .flatten()
-        .and_then(|input| input.dyn_into::<HtmlElement>().ok());
-    if let Some(next_step) = next_step {
-        let _ = next_step.focus();
-    }
-    Some(next)
 }

@@ -1,10 +1,10 @@
 //! The skip links, first inside the widget and visually hidden until focused. Fragment links do
-//! not cross a shadow root, so activating one moves focus in code (see `crate::focus`); the
+//! not cross a shadow root, so activating one moves focus in code (see [`FocusMoves`](crate::components::FocusMoves)); the
 //! `href`s still name the targets for assistive technology and for middle-click.
 
 use yew::prelude::*;
 
-use crate::focus;
+use crate::components::focus_moves;
 use crate::labels::Labels;
 
 /// The two skip links, in a plain container rather than a navigation landmark: a page with
@@ -25,8 +25,8 @@ pub fn skip_links(labels: &Labels, targets: SkipTargets<'_>) -> Html {
         let body_ref = targets.body.clone();
         Callback::from(move |event: MouseEvent| {
             event.prevent_default();
-            if let Some(body) = body_ref.cast::<web_sys::HtmlElement>() {
-                focus::focus_temporarily(&body);
+            if let Some(moves) = focus_moves() {
+                (moves.to)(&body_ref);
             }
         })
     };
@@ -35,11 +35,8 @@ pub fn skip_links(labels: &Labels, targets: SkipTargets<'_>) -> Html {
         let end_ref = targets.end.clone();
         Callback::from(move |event: MouseEvent| {
             event.prevent_default();
-            if let (Some(inside), Some(end)) = (
-                nav_ref.cast::<web_sys::Element>(),
-                end_ref.cast::<web_sys::HtmlElement>(),
-            ) {
-                focus::focus_past_host(&inside, &end);
+            if let Some(moves) = focus_moves() {
+                (moves.past_embed)(&nav_ref, &end_ref);
             }
         })
     };
