@@ -1,0 +1,159 @@
+//! Where an embed's article comes from: inline JSON, a `src` (and a changed one, and `reload`), JSON-LD,
+//! semantic HTML, which source wins, and the browser's `JSON.parse` reading as serde_json does.
+
+use super::*;
+
+#[wasm_bindgen_test]
+async fn mounts_into_an_open_shadow_root_from_inline_json() {
+    let (container, host) = rendered_embed(&inline_embed("")).await;
+    let headline = find(&host, ".rw-article__headline").expect("a headline");
+    assert_eq!(
+        headline.text_content().as_deref(),
+        Some("US, Russia Fail to Agree on Syria Resolution")
+    );
+    // The light DOM is untouched: the widget renders only in its shadow root.
+    assert!(host.query_selector(".rw").expect("a selector").is_none());
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn renders_from_a_src_url() {
+    let url = blob_url(SEED);
+    let container = page(&format!(r#"<reader-widget src="{url}"></reader-widget>"#));
+    let host = embeds(&container).remove(0);
+    let paragraph = rendered(&host).await;
+    assert!(paragraph
+        .text_content()
+        .unwrap_or_default()
+        .starts_with("The top diplomats"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn changing_src_loads_the_new_article() {
+    let first = blob_url(SEED);
+    let second =
+        blob_url(r#"{"headline":"Second","body":[{"type":"paragraph","text":"Other text"}]}"#);
+    let (container, host) =
+        rendered_embed(&format!(r#"<reader-widget src="{first}"></reader-widget>"#)).await;
+    host.set_attribute("src", &second).expect("set src");
+    wait_for("the new headline", || {
+        find(&host, ".rw-article__headline")
+            .filter(|h| h.text_content().as_deref() == Some("Second"))
+    })
+    .await;
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_browser_parses_articles_as_the_native_build_does() {
+    use reader_widget::article::Block;
+    use reader_widget::error::LoadErrorKind;
+    // Over the browser's own JSON.parse, as the widget reads.
+    let parse_article = reader_widget::read::parse_article::<JsValue>;
+
+    let seed = parse_article(SEED).expect("the seed parses");
+    assert_eq!(seed.body.len(), 10);
+    assert!(
+        parse_article(&format!("\u{feff}{SEED}")).is_ok(),
+        "a byte-order mark is accepted"
+    );
+    let extended = parse_article(
+        r#"{"headline":"H","section":"World","body":[{"type":"video"},{"type":"list","ordered":true,"items":["a"]}]}"#,
+    )
+    .expect("unknown fields and block types are ignored");
+    assert_eq!(
+        extended.body,
+        vec![Block::List {
+            ordered: true,
+            items: vec!["a".into()]
+        }]
+    );
+    let kind = |json: &str| {
+        parse_article(json)
+            .map(|_| ())
+            .map_err(|error| error.kind().clone())
+    };
+    assert!(matches!(
+        kind(r#"{"headline": "H", "body": ["#),
+        Err(LoadErrorKind::Syntax { .. })
+    ));
+    assert!(matches!(
+        kind(r#"{"headline": 5, "body": []}"#),
+        Err(LoadErrorKind::WrongType(_))
+    ));
+    assert!(matches!(
+        kind(r#"{"headline": "H", "body": "text"}"#),
+        Err(LoadErrorKind::WrongType(_))
+    ));
+    assert_eq!(
+        kind(r#"{"body":[{"type":"paragraph","text":"p"}]}"#),
+        Err(LoadErrorKind::MissingHeadline)
+    );
+    assert_eq!(
+        kind(r#"{"headline":"H","body":[]}"#),
+        Err(LoadErrorKind::EmptyBody)
+    );
+}
+
+pub(super) const SEED_JSON_LD: &str = include_str!("../../demo/articles/syria-resolution.jsonld");
+
+#[wasm_bindgen_test]
+async fn renders_from_inline_json_ld() {
+    let (container, host) = rendered_embed(&format!(
+        r#"<reader-widget><script type="application/ld+json">{SEED_JSON_LD}</script></reader-widget>"#
+    ))
+    .await;
+    let byline = find(&host, ".rw-article__byline").expect("a byline");
+    assert_eq!(byline.text_content().as_deref(), Some("VOA News"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn src_wins_over_inline_json_which_wins_over_json_ld() {
+    let other = r#"{"headline":"From src","body":[{"type":"paragraph","text":"p"}]}"#;
+    let ld = r#"{"@type":"NewsArticle","headline":"From JSON-LD","articleBody":"p"}"#;
+    let inline = r#"{"headline":"From inline JSON","body":[{"type":"paragraph","text":"p"}]}"#;
+    let container = page(&format!(
+        r#"<reader-widget src="{}"><script type="application/ld+json">{ld}</script><script type="application/json">{inline}</script></reader-widget>
+           <reader-widget><script type="application/ld+json">{ld}</script><script type="application/json">{inline}</script></reader-widget>"#,
+        blob_url(other)
+    ));
+    let hosts = embeds(&container);
+    for (host, expected) in hosts.iter().zip(["From src", "From inline JSON"]) {
+        rendered(host).await;
+        let headline = find(host, ".rw-article__headline").and_then(|h| h.text_content());
+        assert_eq!(headline.as_deref(), Some(expected));
+    }
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn reads_an_article_of_semantic_html_and_hides_it_while_the_widget_shows() {
+    let ready = Heard::new("reader-widget-ready");
+    let (container, host) = rendered_embed(concat!(
+        r#"<reader-widget><article lang="en"><h1>From markup</h1>"#,
+        r#"<p class="byline"><a rel="author" href="/a">Ann Lee</a></p>"#,
+        r#"<p>First paragraph.</p><h2>More</h2><p>Second paragraph.</p></article></reader-widget>"#
+    ))
+    .await;
+    let headline = find(&host, ".rw-article__headline").and_then(|h| h.text_content());
+    assert_eq!(headline.as_deref(), Some("From markup"));
+    let byline = find(&host, ".rw-article__byline").and_then(|b| b.text_content());
+    assert_eq!(byline.as_deref(), Some("Ann Lee"));
+    let subheading = find(&host, ".rw-article__subheading").and_then(|s| s.text_content());
+    assert_eq!(subheading.as_deref(), Some("More"));
+    let light: HtmlElement = host
+        .query_selector("article")
+        .expect("a selector")
+        .and_then(|article| article.dyn_into().ok())
+        .expect("the markup stays in the document");
+    assert_eq!(
+        light.get_client_rects().length(),
+        0,
+        "the markup is not shown while the widget is"
+    );
+    let told = ready.from(&host).pop().expect("a ready event");
+    assert_eq!(field(&told, "format"), "html");
+    container.remove();
+}

@@ -1,0 +1,68 @@
+//! Pictures: the widget at each size, and the README's screenshots in both themes and directions.
+
+use super::*;
+
+pub(super) async fn a_screenshot_at_each_size(session: &Session) -> Outcome {
+    session.open("index.html").await?;
+    session.wait_for_article(0).await?;
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/screenshots");
+    std::fs::create_dir_all(&folder).doing("making tests/screenshots")?;
+    for (code, _) in SIZES {
+        session.choose_size(0, code).await?;
+        session.scroll_to_embed(0).await?;
+        session.settle_frames().await?;
+        let png = session
+            .client
+            .screenshot()
+            .await
+            .doing("taking a screenshot")?;
+        ensure(png.starts_with(b"\x89PNG"), || {
+            "the screenshot is not a PNG".into()
+        })?;
+        let path = folder.join(format!("{}-{code}.png", session.engine.name()));
+        std::fs::write(&path, png).doing(&format!("writing {}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// The pictures in the README: the Russian (left-to-right) and Persian (right-to-left) embeds of
+/// the languages demo, light and dark, at each size, written to `docs/screenshots/`.
+pub(super) async fn screenshots_for_the_readme_in_both_themes_and_directions(
+    session: &Session,
+) -> Outcome {
+    session.open("pages/languages.html").await?;
+    session.wait_for_article(0).await?;
+    session.wait_for_article(1).await?;
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&folder).doing("making docs/screenshots")?;
+    for theme in ["light", "dark"] {
+        session
+            .script(
+                "document.querySelectorAll('reader-widget').forEach((embed) => embed.setAttribute('theme', arguments[0]));",
+                vec![json!(theme)],
+            )
+            .await?;
+        for (code, _) in SIZES {
+            session.choose_size(0, code).await?;
+            for (index, direction) in [(0, "ltr"), (1, "rtl")] {
+                session.scroll_to_embed(index).await?;
+                session.settle_frames().await?;
+                let hosts = session
+                    .client
+                    .find_all(Locator::Css("reader-widget"))
+                    .await
+                    .doing("finding the embeds")?;
+                let host = hosts
+                    .get(index)
+                    .ok_or_else(|| format!("there is no embed number {index}"))?;
+                let png = host.screenshot().await.doing("taking a screenshot")?;
+                ensure(png.starts_with(b"\x89PNG"), || {
+                    "the screenshot is not a PNG".into()
+                })?;
+                let path = folder.join(format!("{direction}-{theme}-{code}.png"));
+                std::fs::write(&path, png).doing(&format!("writing {}", path.display()))?;
+            }
+        }
+    }
+    Ok(())
+}
