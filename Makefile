@@ -27,7 +27,7 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 # the fault-injection feature compiles in; the hydration tests the hydrating build's feature.
 BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --features fault-injection,hydration --test browser --test fault --test thrown
 
-.PHONY: tools dist demo oembed test lint test-native test-browser test-e2e test-fuzz test-fuzz-browser fuzz fuzz-browser bench clean
+.PHONY: tools dist demo oembed shared-names test lint test-native test-browser test-e2e test-fuzz test-fuzz-browser fuzz fuzz-browser bench clean
 
 tools:
 	@scripts/install-tools.sh
@@ -47,6 +47,11 @@ demo: tools
 oembed:
 	cargo run --bin reader-widget-snippet -- serve --articles demo/articles \
 	  --stylesheet http://$(DEMO_ADDRESS):$(DEMO_PORT)/reader-widget.css
+
+## shared-names: writes the names the JavaScript shares with the Rust (src/shared_names.rs, the
+## text sizes) into each script's block of them; tests/shared_names.rs fails until they match.
+shared-names:
+	UPDATE_SHARED_NAMES=1 cargo test --test shared_names
 
 ## test: every tier: lint, native tests, native fuzzing, browser tests, end-to-end tests in three
 ## engines, and browser fuzzing.

@@ -6,7 +6,12 @@
 // a module that a CDN redirected finds the one waiting).
 import init from "./reader-widget.js";
 
-const boots = globalThis[Symbol.for("reader-widget:boot")];
+// Names shared with the Rust (src/shared_names.rs, src/text_size.rs), written by
+// `make shared-names` (tests/shared_names.rs fails while they differ from the Rust's):
+const BOOT = Symbol.for("reader-widget:boot");
+// End of the names shared with the Rust.
+
+const boots = globalThis[BOOT];
 const key = boots?.has(import.meta.url) ? import.meta.url : boots?.keys().next().value;
 const boot = boots?.get(key);
 boots?.delete(key);

@@ -1,12 +1,24 @@
 // Defines <reader-widget> and forwards its lifecycle and API to the WebAssembly module, which
 // cannot subclass HTMLElement itself; `rust` holds the module's functions. Defined once per page:
 // a second copy of the script finds the element already defined and leaves it alone.
+
+// Names shared with the Rust (src/shared_names.rs, src/text_size.rs), written by
+// `make shared-names` (tests/shared_names.rs fails while they differ from the Rust's):
+const EARLY_ARTICLES = Symbol.for("reader-widget:early-articles");
+const MOUNT_SELECTOR = ".rw-mount";
+const CHECKED_SIZE_SELECTOR = ".rw-sizes__input:checked";
+const SKIP_LINK_SELECTOR = ".rw-skip-link";
+const ARTICLE_SELECTOR = ".rw-article";
+const SIZE_CLASSES = { xs: "rw-size-xs", sm: "rw-size-sm", md: "rw-size-md", lg: "rw-size-lg" };
+const DEFAULT_SIZE = "md";
+// End of the names shared with the Rust.
+
 /**
  * The loader's early request for the article at `url`, once; undefined when there is none. From
  * then on it is the caller's: `signal` aborting (a timeout, the element removed) aborts it.
  */
 export function takeEarlyArticle(url, signal) {
-  const early = globalThis[Symbol.for("reader-widget:early-articles")];
+  const early = globalThis[EARLY_ARTICLES];
   const request = early?.get(url);
   early?.delete(url);
   if (!request) return undefined;
@@ -88,7 +100,7 @@ function stop(error) {
     if (!root) continue;
     root.addEventListener("click", followSkipLink);
     root.addEventListener("change", followSizeStep);
-    const checked = root.querySelector(".rw-sizes__input:checked");
+    const checked = root.querySelector(CHECKED_SIZE_SELECTOR);
     if (checked) showSize(checked);
   }
 }
@@ -141,7 +153,7 @@ addEventListener("unhandledrejection", (event) => {
 /** After a fault, a skip link still moves focus to its target in the same shadow root. */
 function followSkipLink(event) {
   if (event.defaultPrevented) return;
-  const link = event.target.closest?.(".rw-skip-link");
+  const link = event.target.closest?.(SKIP_LINK_SELECTOR);
   const target = link?.getRootNode().getElementById(link.hash.slice(1));
   if (!target) return;
   event.preventDefault();
@@ -156,10 +168,10 @@ function followSizeStep(event) {
 
 /** Gives the article beside `step`, a checked size step, that step's size class. */
 function showSize(step) {
-  const article = step.matches?.(".rw-sizes__input:checked") && step.getRootNode().querySelector(".rw-article");
+  const article = step.matches?.(CHECKED_SIZE_SELECTOR) && step.getRootNode().querySelector(ARTICLE_SELECTOR);
   if (!article) return;
-  article.classList.remove("rw-size-xs", "rw-size-sm", "rw-size-md", "rw-size-lg");
-  article.classList.add(`rw-size-${step.value}`);
+  article.classList.remove(...Object.values(SIZE_CLASSES));
+  article.classList.add(SIZE_CLASSES[step.value]);
 }
 
 /**
@@ -275,7 +287,7 @@ let showing = null;
  */
 export function holdUntilTogether(host) {
   try {
-    const mount = host.shadowRoot?.querySelector(".rw-mount");
+    const mount = host.shadowRoot?.querySelector(MOUNT_SELECTOR);
     if (!mount || stopped) return;
     if (!held.has(host)) {
       // An empty box as tall as what the mount showed (a loading embed's placeholder, say) keeps
@@ -398,7 +410,7 @@ export function defineReaderWidget(rust) {
       }
       /** The text-size step in force: "xs", "sm", "md" or "lg". Setting it is a reader's choice. */
       get textSize() {
-        if (stopped) return this.shadowRoot?.querySelector(".rw-sizes__input:checked")?.value ?? "md";
+        if (stopped) return this.shadowRoot?.querySelector(CHECKED_SIZE_SELECTOR)?.value ?? DEFAULT_SIZE;
         return callRust(rust, "textSize", this);
       }
       set textSize(value) {

@@ -11,6 +11,13 @@
 // aborted.
 // Elements with `loading="lazy"` wait until they come within about a screen of the viewport: a
 // page whose every embed is lazy loads nothing more than this file until then.
+// Names shared with the Rust (src/shared_names.rs, src/text_size.rs), written by
+// `make shared-names` (tests/shared_names.rs fails while they differ from the Rust's):
+const SERVER_RENDERED_MOUNT_SELECTOR = ".rw-mount[data-server-rendered]";
+const EARLY_ARTICLES = Symbol.for("reader-widget:early-articles");
+const BOOT = Symbol.for("reader-widget:boot");
+// End of the names shared with the Rust.
+
 if (!customElements.get("reader-widget")) {
   whenAnyEmbedIsWanted(start);
 } else {
@@ -22,7 +29,7 @@ function start() {
   // A page with server-rendered snippets (their declarative shadow roots are parsed by now) gets
   // the build that can take them over as they are; any other page the smaller one.
   const serverRendered = [...document.querySelectorAll("reader-widget")].some((element) =>
-    element.shadowRoot?.querySelector(".rw-mount[data-server-rendered]"),
+    element.shadowRoot?.querySelector(SERVER_RENDERED_MOUNT_SELECTOR),
   );
   const build = serverRendered
     ? { wasm: "wasm-hydrating/reader-widget_bg.wasm", module: "wasm-hydrating/reader-widget.js" }
@@ -38,7 +45,7 @@ function start() {
   // finds the WebAssembly's response, and what to call when done, under its own URL.
   const started = new Promise((resolve, reject) => {
     const moduleURL = new URL(build.module, import.meta.url).href;
-    const boots = (globalThis[Symbol.for("reader-widget:boot")] ??= new Map());
+    const boots = (globalThis[BOOT] ??= new Map());
     boots.set(moduleURL, { wasm, started: resolve, failed: reject });
     const script = document.createElement("script");
     script.type = "module";
@@ -47,7 +54,7 @@ function start() {
     script.src = scriptURL(moduleURL);
     document.head.append(script);
   });
-  const early = (globalThis[Symbol.for("reader-widget:early-articles")] = new Map());
+  const early = (globalThis[EARLY_ARTICLES] = new Map());
   const requests = new Map(); // url → { controller, elements }
   for (const element of document.querySelectorAll("reader-widget[src]")) {
     if (isLazy(element) && !isNearViewport(element)) continue; // It fetches its own when near.

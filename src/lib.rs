@@ -30,6 +30,7 @@ pub mod labels;
 pub mod markup;
 pub mod read;
 pub mod shadow_markup;
+pub mod shared_names;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod snippet;
 pub mod text_size;

@@ -20,6 +20,7 @@ use crate::labels::{choose_labels, format_date};
 use crate::markup::{find_article, read_markup, MarkupNode};
 use crate::read::{is_markup, parse_article, within_limit};
 use crate::shadow_markup::{markup_hash, ShadowNode, ShadowNodeKind};
+use crate::shared_names::{MOUNT_CLASS, SERVER_RENDERED_ATTRIBUTE};
 use crate::text_size::TextSize;
 
 /// Where a snippet's styles come from.
@@ -228,7 +229,7 @@ pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snipp
         ),
     };
     let html = format!(
-        "<reader-widget{attributes}><template shadowrootmode=\"open\">{styles}<div class=\"rw-mount\" data-server-rendered=\"{} {fingerprint} {markup}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
+        "<reader-widget{attributes}><template shadowrootmode=\"open\">{styles}<div class=\"{MOUNT_CLASS}\" {SERVER_RENDERED_ATTRIBUTE}=\"{} {fingerprint} {markup}\">{widget}</div></template>\n{fallback}\n</reader-widget>",
         crate::MARKUP_VERSION
     );
     Snippet {

@@ -1,18 +1,156 @@
-//! The names the JavaScript shares with the Rust: every `rw-` class that `js/` names is one the
-//! widget renders (in a server-rendered snippet of the seed, whose markup is the app's first
-//! render) or styles (`styles/reader-widget.css`, which holds the other text sizes' classes),
-//! the attribute the loader looks for to choose the hydrating build is the one the snippet
-//! command writes, and every global key a module reads is one the loader writes. The entry must
-//! stay one standalone file, loaded before the WebAssembly, so it cannot take these names from
-//! the Rust at run time; this is where a renamed class is caught instead.
+//! The names the JavaScript shares with the Rust come from the Rust: each script's block of shared
+//! names holds exactly the constants `src/shared_names.rs` and `src/text_size.rs` give (with
+//! `UPDATE_SHARED_NAMES=1`, as `make shared-names` runs it, this test writes them), no script
+//! names a widget class, the snippet's attribute or a global key anywhere else, and every shared
+//! class is one the widget renders (in a server-rendered snippet of the seed, whose markup is the
+//! app's first render) or styles. The scripts cannot import the names: the entry must stay one
+//! standalone file, loaded before the WebAssembly, and wasm-bindgen loads the element's
+//! definition alone.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-fn read(path: &str) -> String {
-    std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path))
-        .unwrap_or_else(|error| panic!("{path}: {error}"))
+use reader_widget::shared_names::{
+    ARTICLE_CLASS, BOOT_KEY, EARLY_ARTICLES_KEY, MOUNT_CLASS, MOUNT_SELECTOR,
+    SERVER_RENDERED_ATTRIBUTE, SERVER_RENDERED_MOUNT_SELECTOR, SIZE_INPUT_CLASS, SKIP_LINK_CLASS,
+};
+use reader_widget::text_size::TextSize;
+
+/// The line that opens a script's block of shared names.
+const BLOCK_START: &str =
+    "// Names shared with the Rust (src/shared_names.rs, src/text_size.rs), written by";
+/// The line that closes it.
+const BLOCK_END: &str = "// End of the names shared with the Rust.";
+
+/// The JavaScript the widget ships and runs.
+const SCRIPTS: [&str; 3] = ["js/reader-widget.js", "js/define-element.js", "js/boot.js"];
+
+fn path(file: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(file)
+}
+
+fn read(file: &str) -> String {
+    std::fs::read_to_string(path(file)).unwrap_or_else(|error| panic!("{file}: {error}"))
+}
+
+fn string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+/// Every constant a script may take from the Rust, as JavaScript.
+fn shared_constants() -> Vec<(&'static str, String)> {
+    let size_classes: Vec<String> = TextSize::ALL
+        .iter()
+        .map(|size| format!("{}: {}", size.code(), string(size.class())))
+        .collect();
+    vec![
+        ("MOUNT_SELECTOR", string(MOUNT_SELECTOR)),
+        (
+            "SERVER_RENDERED_MOUNT_SELECTOR",
+            string(SERVER_RENDERED_MOUNT_SELECTOR),
+        ),
+        (
+            "CHECKED_SIZE_SELECTOR",
+            string(&format!(".{SIZE_INPUT_CLASS}:checked")),
+        ),
+        ("SKIP_LINK_SELECTOR", string(&format!(".{SKIP_LINK_CLASS}"))),
+        ("ARTICLE_SELECTOR", string(&format!(".{ARTICLE_CLASS}"))),
+        ("SIZE_CLASSES", format!("{{ {} }}", size_classes.join(", "))),
+        ("DEFAULT_SIZE", string(TextSize::default().code())),
+        (
+            "EARLY_ARTICLES",
+            format!("Symbol.for({})", string(EARLY_ARTICLES_KEY)),
+        ),
+        ("BOOT", format!("Symbol.for({})", string(BOOT_KEY))),
+    ]
+}
+
+/// A script's text split around its block: before, the names the block declares, after.
+fn split_at_block<'a>(file: &str, script: &'a str) -> (&'a str, Vec<String>, &'a str) {
+    let start = script
+        .find(BLOCK_START)
+        .unwrap_or_else(|| panic!("{file} has no block of shared names"));
+    let end = script[start..]
+        .find(BLOCK_END)
+        .map(|at| start + at)
+        .unwrap_or_else(|| panic!("{file}: its block of shared names is not closed"));
+    let names = script[start..end]
+        .lines()
+        .filter_map(|line| {
+            let declared = line.strip_prefix("const ")?;
+            Some(declared.split_once(' ')?.0.to_owned())
+        })
+        .collect();
+    (&script[..start], names, &script[end + BLOCK_END.len()..])
+}
+
+/// The block declaring `names` with the Rust's values.
+fn block(file: &str, names: &[String]) -> String {
+    let constants = shared_constants();
+    let mut lines = vec![
+        BLOCK_START.to_owned(),
+        "// `make shared-names` (tests/shared_names.rs fails while they differ from the Rust's):"
+            .to_owned(),
+    ];
+    for name in names {
+        let value = constants
+            .iter()
+            .find(|(known, _)| known == name)
+            .map(|(_, value)| value)
+            .unwrap_or_else(|| panic!("{file} declares {name}, which the Rust does not share"));
+        lines.push(format!("const {name} = {value};"));
+    }
+    lines.push(BLOCK_END.to_owned());
+    lines.join("\n")
+}
+
+#[test]
+fn each_scripts_shared_names_are_the_rusts() {
+    let update = std::env::var_os("UPDATE_SHARED_NAMES").is_some();
+    let mut stale = Vec::new();
+    for file in SCRIPTS {
+        let script = read(file);
+        let (before, names, after) = split_at_block(file, &script);
+        assert!(!names.is_empty(), "{file}: its block declares no names");
+        let written = format!("{before}{}{after}", block(file, &names));
+        if written != script {
+            if update {
+                std::fs::write(path(file), written)
+                    .unwrap_or_else(|error| panic!("{file}: {error}"));
+            } else {
+                stale.push(file);
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "the shared names in {stale:?} are not the Rust's: run `make shared-names`"
+    );
+}
+
+#[test]
+fn no_script_names_a_shared_name_outside_its_block() {
+    let mut found = Vec::new();
+    for file in SCRIPTS {
+        let script = read(file);
+        let (before, _, after) = split_at_block(file, &script);
+        for outside in [before, after] {
+            for name in [
+                "rw-",
+                SERVER_RENDERED_ATTRIBUTE,
+                "Symbol.for(\"reader-widget",
+            ] {
+                if let Some(at) = outside.find(name) {
+                    // Where `outside` starts in the script, so that the line is the file's.
+                    let offset = outside.as_ptr() as usize - script.as_ptr() as usize;
+                    let line = script[..offset + at].lines().count();
+                    found.push(format!("{file}:{line}: {name}"));
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "shared names typed again: {found:#?}");
 }
 
 /// Every run of `rw-` followed by name characters in `text`.
@@ -27,61 +165,25 @@ fn rw_names(text: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// The JavaScript the widget ships and runs.
-fn scripts() -> Vec<(&'static str, String)> {
-    ["js/reader-widget.js", "js/define-element.js", "js/boot.js"]
-        .into_iter()
-        .map(|path| (path, read(path)))
-        .collect()
-}
-
 #[test]
-fn every_class_the_javascript_names_is_one_the_widget_renders_or_styles() {
+fn every_shared_class_is_one_the_widget_renders_or_styles() {
     let rendered = rw_names(&read("tests/fixtures/server-rendered-seed.html"));
     let styled = rw_names(&read("styles/reader-widget.css"));
-    let known: BTreeSet<&String> = rendered.union(&styled).collect();
-    let mut unknown = Vec::new();
-    for (path, script) in scripts() {
-        for name in rw_names(&script) {
-            // A name ending in "-" is a prefix completed at run time (`rw-size-${code}`).
-            let found = if name.ends_with('-') {
-                known.iter().any(|known| known.starts_with(&name))
-            } else {
-                known.contains(&name)
-            };
-            if !found {
-                unknown.push(format!("{path}: {name}"));
-            }
-        }
-    }
+    let shared: Vec<String> = shared_constants()
+        .iter()
+        .flat_map(|(_, value)| rw_names(value))
+        .collect();
+    let unknown: Vec<&String> = shared
+        .iter()
+        .filter(|name| !rendered.contains(*name) && !styled.contains(*name))
+        .collect();
     assert!(
         unknown.is_empty(),
         "classes the widget neither renders nor styles: {unknown:?}"
     );
-}
-
-#[test]
-fn the_loader_looks_for_the_attribute_the_snippet_command_writes() {
-    let entry = read("js/reader-widget.js");
-    assert!(entry.contains(".rw-mount[data-server-rendered]"));
-    assert!(read("tests/fixtures/server-rendered-seed.html")
-        .contains("class=\"rw-mount\" data-server-rendered=\""));
-}
-
-#[test]
-fn every_global_key_a_module_reads_is_one_the_loader_writes() {
-    let keys = |text: &str| -> BTreeSet<String> {
-        text.split("Symbol.for(\"")
-            .skip(1)
-            .filter_map(|rest| Some(rest.split_once('"')?.0.to_owned()))
-            .collect()
-    };
-    let written = keys(&read("js/reader-widget.js"));
-    for (path, script) in scripts() {
-        let unknown: Vec<String> = keys(&script).difference(&written).cloned().collect();
-        assert!(
-            unknown.is_empty(),
-            "{path} reads {unknown:?}, which the loader never writes"
-        );
-    }
+    assert!(
+        read("tests/fixtures/server-rendered-seed.html").contains(&format!(
+            "class=\"{MOUNT_CLASS}\" {SERVER_RENDERED_ATTRIBUTE}=\""
+        ))
+    );
 }

@@ -6,6 +6,7 @@ use web_sys::{Element, ShadowRoot};
 
 use crate::article::{check, Article};
 use crate::browser::app::ArticleSource;
+use crate::shared_names::{SERVER_RENDERED_ATTRIBUTE, SERVER_RENDERED_MOUNT_SELECTOR};
 
 /// The mount of a server-rendered snippet (see `src/snippet.rs`) that the app can take over as
 /// it is: rendered by a build whose markup this one renders (the version), from the article the
@@ -19,9 +20,9 @@ pub fn server_rendered_mount(shadow: &ShadowRoot, source: &ArticleSource) -> Opt
         return None;
     };
     let mount = shadow
-        .query_selector(".rw-mount[data-server-rendered]")
+        .query_selector(SERVER_RENDERED_MOUNT_SELECTOR)
         .ok()??;
-    let rendered = mount.get_attribute("data-server-rendered")?;
+    let rendered = mount.get_attribute(SERVER_RENDERED_ATTRIBUTE)?;
     let mut parts = rendered.split(' ');
     let (Some(version), Some(fingerprint), Some(markup), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())

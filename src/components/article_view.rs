@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::article::{is_safe_link, Article, Block, CalendarDate, Direction, Image};
 use crate::labels::{format_date, Labels};
+use crate::shared_names::ARTICLE_CLASS;
 use crate::text_size::TextSize;
 
 /// The article at text size `size`; its body gets the id `body_id` and the node reference
@@ -24,7 +25,7 @@ pub fn article_view(
         .filter(|l| !l.is_empty());
     let dir = lang.map(|lang| Direction::of_language(lang).as_attr());
     html! {
-        <article class={classes!("rw-article", size.class())} part="article" lang={lang.map(str::to_owned)} {dir}>
+        <article class={classes!(ARTICLE_CLASS, size.class())} part="article" lang={lang.map(str::to_owned)} {dir}>
             <header class="rw-article__header" part="header">
                 <h2 class="rw-article__headline" part="headline">{&article.headline}</h2>
                 if let Some(standfirst) = article.standfirst.as_deref().filter(|s| !s.trim().is_empty()) {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::components::focus_moves;
 use crate::labels::Labels;
+use crate::shared_names::SIZE_INPUT_CLASS;
 use crate::text_size::TextSize;
 
 /// The switcher with `selected` checked; `group_name` is the radio group's name, unique to the
@@ -23,7 +24,7 @@ pub fn size_switcher(
         html! {
             <label class="rw-sizes__step">
                 <input
-                    class="rw-sizes__input"
+                    class={SIZE_INPUT_CLASS}
                     type="radio"
                     name={group_name.to_owned()}
                     value={size.code()}

@@ -1,0 +1,42 @@
+//! The names the widget's JavaScript shares with the Rust, defined once here: the classes and the
+//! attribute the loader and the element's definition look for, and the global keys the loader
+//! hands the build's module (the text sizes' codes and classes are [`crate::text_size`]'s). The
+//! JavaScript files cannot import them (the entry is one standalone file, loaded before the
+//! WebAssembly; the element's definition is loaded alone by wasm-bindgen), so each holds a block
+//! of constants written from these (`make shared-names`), which `tests/shared_names.rs` fails on
+//! while it differs.
+
+/// The element in the shadow root that the widget renders into.
+pub const MOUNT_CLASS: &str = "rw-mount";
+/// On a server-rendered snippet's mount: the markup version, the article's fingerprint and the
+/// markup's hash (see `crate::snippet`); its presence makes the loader choose the hydrating build.
+pub const SERVER_RENDERED_ATTRIBUTE: &str = "data-server-rendered";
+/// [`MOUNT_CLASS`] as a selector; and a server-rendered snippet's mount. Written out rather than
+/// formatted where used: `format!` in the hydration check cost the hydrating build 215 bytes
+/// brotli. (Checked against the names they are made of by the tests below.)
+pub const MOUNT_SELECTOR: &str = ".rw-mount";
+pub const SERVER_RENDERED_MOUNT_SELECTOR: &str = ".rw-mount[data-server-rendered]";
+/// Each size step's radio button.
+pub const SIZE_INPUT_CLASS: &str = "rw-sizes__input";
+/// Each skip link.
+pub const SKIP_LINK_CLASS: &str = "rw-skip-link";
+/// The article, which carries its text size's class.
+pub const ARTICLE_CLASS: &str = "rw-article";
+/// The global (`Symbol.for`) under which the loader leaves its early article requests.
+pub const EARLY_ARTICLES_KEY: &str = "reader-widget:early-articles";
+/// The global (`Symbol.for`) under which the loader leaves each build's WebAssembly response.
+pub const BOOT_KEY: &str = "reader-widget:boot";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_selectors_are_made_of_the_names() {
+        assert_eq!(MOUNT_SELECTOR, format!(".{MOUNT_CLASS}"));
+        assert_eq!(
+            SERVER_RENDERED_MOUNT_SELECTOR,
+            format!(".{MOUNT_CLASS}[{SERVER_RENDERED_ATTRIBUTE}]")
+        );
+    }
+}
