@@ -9,7 +9,7 @@
 /// The element in the shadow root that the widget renders into.
 pub const MOUNT_CLASS: &str = "rw-mount";
 /// On a server-rendered snippet's mount: the markup version, the article's fingerprint and the
-/// markup's hash (see `crate::snippet`); its presence makes the loader choose the hydrating build.
+/// markup's hash (see `src/snippet.rs`); its presence makes the loader choose the hydrating build.
 pub const SERVER_RENDERED_ATTRIBUTE: &str = "data-server-rendered";
 /// [`MOUNT_CLASS`] as a selector; and a server-rendered snippet's mount. Written out rather than
 /// formatted where used: `format!` in the hydration check cost the hydrating build 215 bytes

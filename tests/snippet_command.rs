@@ -56,10 +56,18 @@ fn by_default_the_styles_are_inline_and_the_command_prints_their_csp_hash() {
 
 #[test]
 fn puts_the_snippet_in_place_of_a_pages_placeholder() {
-    let output = run(&["--into", "demo/server-rendered.html", SEED]);
+    let folder = scratch("into");
+    let template = folder.join("page.html");
+    std::fs::write(
+        &template,
+        "<!doctype html>\n<main>\n  <!-- reader-widget-snippet -->\n</main>\n",
+    )
+    .expect("written");
+    let output = run(&["--into", template.to_str().expect("a path"), SEED]);
     assert!(output.status.success(), "{output:?}");
     let page = String::from_utf8(output.stdout).expect("UTF-8");
-    assert!(page.starts_with("<!doctype html>"));
+    assert!(page.starts_with("<!doctype html>\n<main>\n"));
+    assert!(page.ends_with("</reader-widget>\n</main>\n"), "{page}");
     assert!(!page.contains("<!-- reader-widget-snippet -->"));
     assert_eq!(page.matches("<reader-widget>").count(), 1);
 }

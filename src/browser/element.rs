@@ -16,7 +16,7 @@ use crate::browser::app::{ArticleSource, EmbedRoot, EmbedRootProps, ReaderAppPro
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{arrivals, console, events, styles};
 use crate::markup::{self, MarkupNode};
-use crate::shared_names::{MOUNT_CLASS, MOUNT_SELECTOR, SERVER_RENDERED_ATTRIBUTE};
+use crate::shared_names::{MOUNT_CLASS, MOUNT_SELECTOR};
 use crate::text_size::{TextSize, TextSizeError};
 
 #[wasm_bindgen(module = "/js/define-element.js")]
@@ -113,7 +113,7 @@ fn connect(host: HtmlElement) {
     #[cfg(feature = "hydration")]
     if let Some(mount) = crate::browser::hydration::server_rendered_mount(&shadow, &props.source) {
         // Take over the snippet's markup as it is: the same nodes, now live.
-        let _ = mount.remove_attribute(SERVER_RENDERED_ATTRIBUTE);
+        let _ = mount.remove_attribute(crate::shared_names::SERVER_RENDERED_ATTRIBUTE);
         styles::apply(&shadow);
         register(&host, instance, view, &mount);
         let app = yew::Renderer::<EmbedRoot>::with_root_and_props(
