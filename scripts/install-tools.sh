@@ -3,7 +3,8 @@
 # is already there: Debian packages (Chromium, Firefox ESR and WebKitGTK with their WebDriver
 # servers, Xvfb for WebKit, brotli), the wasm32 target, the nightly toolchain's standard-library
 # sources, trunk, the wasm-bindgen CLI at the exact version in Cargo.lock, geckodriver, and from
-# npm wasm-opt (binaryen), esbuild and axe-core.
+# npm wasm-opt (binaryen), esbuild, axe-core, and TypeScript, React's types, ajv and the Custom
+# Elements Manifest schema for the checks of the element's types and manifest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -77,8 +78,9 @@ fi
 
 # Debian's binaryen is too old for what rustc emits; npm's package ships a current wasm-opt.
 if [[ "$(node_modules/.bin/wasm-opt --version 2>/dev/null)" != "wasm-opt version $WASM_OPT_VERSION"* ]] ||
-  [[ ! -f node_modules/axe-core/axe.min.js ]] || [[ ! -x node_modules/.bin/esbuild ]]; then
-  say "installing binaryen $WASM_OPT_VERSION, esbuild and axe-core from npm"
+  [[ ! -f node_modules/axe-core/axe.min.js ]] || [[ ! -x node_modules/.bin/esbuild ]] ||
+  [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+  say "installing binaryen $WASM_OPT_VERSION, esbuild, axe-core and the type checker from npm"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

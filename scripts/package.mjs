@@ -3,8 +3,9 @@
 // content-hashed names, so a CDN can cache them forever, points the stable entry
 // `reader-widget.js` at them and writes their SRI hashes into it (the entry checks each file it
 // loads); then writes
-// `reader-widget.manifest.json` (every widget file with its size and SRI sha384 hash) and a
-// `package.json` whose `files` are the distribution, so npm-backed CDNs can serve it as it is.
+// `reader-widget.manifest.json` (every widget file with its size and SRI sha384 hash), copies the
+// element's types and Custom Elements Manifest, and writes a `package.json` whose `files` are the
+// distribution, so npm-backed CDNs can serve it as it is.
 import { createHash } from "node:crypto";
 import { buildSync } from "esbuild";
 import { copyFileSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -81,6 +82,10 @@ rewrite(
   JSON.stringify(JSON.stringify(Object.fromEntries(loaded.map((path) => [path, sri(path)])))),
 );
 
+// The element's TypeScript types (React's JSX apart) and its Custom Elements Manifest, as written.
+const described = ["reader-widget.d.ts", "react.d.ts", "custom-elements.json"];
+for (const file of described) copyFileSync(join("js", file), join(dir, file));
+
 const version = /^version\s*=\s*"([^"]+)"/m.exec(readFileSync("Cargo.toml", "utf8"))?.[1] ?? "0.0.0";
 // The stylesheet of server-rendered snippets keeps its name too: snippets already in pages link it.
 const distribution = [relative(dir, entry), "reader-widget.css", ...loaded].sort();
@@ -99,7 +104,15 @@ const pkg = {
   description: "An accessible article embed: <reader-widget>, with skip links and a four-step text-size switcher.",
   license: "MIT OR Apache-2.0",
   type: "module",
-  exports: "./reader-widget.js",
-  files: [...distribution, "reader-widget.manifest.json"],
+  exports: {
+    ".": { types: "./reader-widget.d.ts", default: "./reader-widget.js" },
+    "./react": { types: "./react.d.ts" },
+    "./custom-elements.json": "./custom-elements.json",
+  },
+  types: "./reader-widget.d.ts",
+  customElements: "custom-elements.json",
+  // Importing the entry defines the element: a bundler must keep it even when nothing is used.
+  sideEffects: ["./reader-widget.js"],
+  files: [...distribution, "reader-widget.manifest.json", ...described],
 };
 writeFileSync(join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);

@@ -1,6 +1,7 @@
 //! The release package in `dist/` as a CDN or npm serves it: the stable entry points at
 //! content-hashed files, the manifest's SRI hashes match the files, and `package.json` lists
-//! exactly the distribution. Needs `make dist` first.
+//! exactly the distribution, with the element's types and Custom Elements Manifest, and keeps
+//! the element's registration from bundlers' tree shaking. Needs `make dist` first.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
@@ -92,10 +93,23 @@ fn package_json_lists_exactly_the_distribution() {
         .collect();
     listed.sort();
     let mut expected: Vec<String> = manifest_files(&dist).keys().cloned().collect();
-    expected.push("reader-widget.manifest.json".to_owned());
+    expected.extend(
+        [
+            "reader-widget.manifest.json",
+            "reader-widget.d.ts",
+            "react.d.ts",
+            "custom-elements.json",
+        ]
+        .map(str::to_owned),
+    );
     expected.sort();
     assert_eq!(listed, expected);
-    assert_eq!(package["exports"], "./reader-widget.js");
+    for file in &listed {
+        assert!(
+            dist.join(file).is_file(),
+            "{file} is listed but not in dist/"
+        );
+    }
     let cargo = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"))
         .expect("Cargo.toml");
     let version = package["version"].as_str().expect("a version");
@@ -103,6 +117,32 @@ fn package_json_lists_exactly_the_distribution() {
         cargo.contains(&format!("version = \"{version}\"")),
         "{version}"
     );
+}
+
+#[test]
+fn package_json_names_the_entry_its_types_and_its_manifest_and_keeps_the_registration() {
+    let dist = dist();
+    let package = json(&dist.join("package.json"));
+    assert_eq!(package["exports"]["."]["default"], "./reader-widget.js");
+    assert_eq!(package["exports"]["."]["types"], "./reader-widget.d.ts");
+    assert_eq!(package["types"], "./reader-widget.d.ts");
+    assert_eq!(package["exports"]["./react"]["types"], "./react.d.ts");
+    assert_eq!(package["customElements"], "custom-elements.json");
+    // A bundler that dropped the import would never define the element.
+    assert_eq!(
+        package["sideEffects"],
+        serde_json::json!(["./reader-widget.js"])
+    );
+    for (file, source) in [
+        ("reader-widget.d.ts", "js/reader-widget.d.ts"),
+        ("react.d.ts", "js/react.d.ts"),
+        ("custom-elements.json", "js/custom-elements.json"),
+    ] {
+        let shipped = std::fs::read(dist.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let written = std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join(source))
+            .unwrap_or_else(|e| panic!("{source}: {e}"));
+        assert_eq!(shipped, written, "{file} is not {source} as written");
+    }
 }
 
 #[test]
