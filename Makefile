@@ -27,7 +27,7 @@ WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 # the fault-injection feature compiles in; the hydration tests the hydrating build's feature.
 BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --features fault-injection,hydration --test browser --test fault --test thrown
 
-.PHONY: tools dist demo oembed shared-names test lint test-types test-native test-browser test-e2e test-fuzz test-fuzz-browser fuzz fuzz-browser bench clean
+.PHONY: tools dist demo oembed shared-names test lint test-native test-browser test-e2e test-fuzz test-fuzz-browser fuzz fuzz-browser bench clean
 
 tools:
 	@scripts/install-tools.sh
@@ -55,7 +55,7 @@ shared-names:
 
 ## test: every tier: lint, native tests, native fuzzing, browser tests, end-to-end tests in three
 ## engines, and browser fuzzing.
-test: tools lint test-types test-native test-fuzz test-browser test-e2e test-fuzz-browser
+test: tools lint test-native test-fuzz test-browser test-e2e test-fuzz-browser
 
 lint:
 	scripts/check-pins.sh
@@ -63,12 +63,6 @@ lint:
 	cargo clippy --all-targets --features e2e -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --features fault-injection -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --all-targets --features fault-injection,hydration -- -D warnings
-
-## test-types: the element's TypeScript types as a publisher's code uses them (tests/types, with
-## React 19's JSX), and custom-elements.json against the Custom Elements Manifest schema.
-test-types:
-	tsc -p tests/types
-	node tests/types/validate-manifest.mjs
 
 test-native:
 	cargo test
@@ -78,7 +72,8 @@ test-browser:
 	$(WASM_TEST) GECKODRIVER=$$(command -v geckodriver) $(BROWSER_TESTS)
 	$(WASM_TEST) SAFARIDRIVER=$$(command -v WebKitWebDriver) xvfb-run -a $(BROWSER_TESTS)
 
-## test-e2e: the release package, then the release build in Chromium, Firefox and WebKit
+## test-e2e: the release package (its files, npm pack and install, its types under tsc, its
+## manifest against the schema), then the release build in Chromium, Firefox and WebKit
 ## (E2E="firefox skip" narrows the browsers and scenarios).
 test-e2e: dist
 	cargo test --features e2e --test package

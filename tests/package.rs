@@ -173,3 +173,118 @@ fn the_snippet_commands_stylesheet_integrity_is_the_released_stylesheets() {
         reader_widget::snippet::stylesheet_integrity()
     );
 }
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `program` in `folder`, failing with its output when it fails.
+fn run(folder: &Path, program: &Path, arguments: &[&str]) -> String {
+    let output = std::process::Command::new(program)
+        .args(arguments)
+        .current_dir(folder)
+        .output()
+        .unwrap_or_else(|e| panic!("{}: {e}", program.display()));
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{} {arguments:?} failed:\n{stdout}\n{}",
+        program.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
+
+/// A fresh folder where `npm pack` of `dist/` is installed, as a publisher's project installs it.
+fn publisher_project(name: &str) -> PathBuf {
+    let project = root().join("target/package-tests").join(name);
+    let _ = std::fs::remove_dir_all(&project);
+    std::fs::create_dir_all(&project).expect("a project folder");
+    std::fs::write(
+        project.join("package.json"),
+        r#"{ "name": "publisher", "private": true }"#,
+    )
+    .expect("its package.json");
+    let packed = run(
+        &project,
+        Path::new("npm"),
+        &[
+            "pack",
+            dist().to_str().expect("a path"),
+            "--json",
+            "--loglevel=error",
+        ],
+    );
+    let packed: Value = serde_json::from_str(&packed).expect("npm pack's JSON");
+    let tarball = packed[0]["filename"].as_str().expect("the tarball's name");
+    run(
+        &project,
+        Path::new("npm"),
+        &[
+            "install",
+            "--offline",
+            "--no-audit",
+            "--no-fund",
+            "--loglevel=error",
+            tarball,
+        ],
+    );
+    project
+}
+
+#[test]
+fn npm_pack_gives_exactly_the_listed_files_and_installs_them() {
+    let project = publisher_project("pack");
+    let installed = project.join("node_modules/reader-widget");
+    let package = json(&dist().join("package.json"));
+    let mut missing = Vec::new();
+    for file in package["files"].as_array().expect("files") {
+        let file = file.as_str().expect("a file name");
+        if !installed.join(file).is_file() {
+            missing.push(file.to_owned());
+        }
+    }
+    assert!(missing.is_empty(), "not installed: {missing:?}");
+    assert_eq!(
+        json(&installed.join("package.json"))["name"],
+        "reader-widget"
+    );
+}
+
+#[test]
+fn the_installed_types_check_as_a_publishers_typescript_and_react_code_uses_them() {
+    let project = publisher_project("types");
+    // React's types, as a React app has them (from this repository's lock).
+    let types = project.join("node_modules/@types");
+    std::fs::create_dir_all(&types).expect("@types");
+    std::os::unix::fs::symlink(
+        root().join("node_modules/@types/react"),
+        types.join("react"),
+    )
+    .expect("@types/react linked");
+    for sample in ["tsconfig.json", "dom.ts", "react.tsx"] {
+        std::fs::copy(
+            root().join("tests/types").join(sample),
+            project.join(sample),
+        )
+        .unwrap_or_else(|e| panic!("{sample}: {e}"));
+    }
+    run(
+        &project,
+        &root().join("node_modules/.bin/tsc"),
+        &["-p", "."],
+    );
+}
+
+#[test]
+fn the_custom_elements_manifest_follows_its_schema() {
+    let out = run(
+        &root(),
+        Path::new("node"),
+        &["tests/types/validate-manifest.mjs"],
+    );
+    assert!(
+        out.contains("follows the Custom Elements Manifest schema"),
+        "{out}"
+    );
+}
