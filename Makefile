@@ -32,13 +32,14 @@ BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --features fault-inj
 tools:
 	@scripts/install-tools.sh
 
-## dist: the release build in dist/: both builds of the widget (wasm/, and wasm-hydrating/ for
-## server-rendered snippets), the snippets' stylesheet and the demo pages, with a size table.
+## dist: the release package in dist/, and nothing else: both builds of the widget (wasm/, and
+## wasm-hydrating/ for server-rendered snippets), the snippets' stylesheet, the types and the
+## manifests, with a size table. The demo site is built beside it, into target/site.
 dist: tools
 	$(RELEASE_WASM) trunk build --release
 	@scripts/size-report.sh dist $(SIZE_BUDGET) $(SERVER_RENDERED_SIZE_BUDGET)
 
-## demo: builds and serves the demo publisher page at http://127.0.0.1:8080
+## demo: builds and serves the demo site (target/site) at http://127.0.0.1:8080
 demo: tools
 	$(RELEASE_WASM) trunk serve --release --address $(DEMO_ADDRESS) --port $(DEMO_PORT) --no-autoreload
 

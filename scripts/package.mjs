@@ -5,11 +5,12 @@
 // loads); then writes
 // `reader-widget.manifest.json` (every widget file with its size and SRI sha384 hash), copies the
 // element's types and Custom Elements Manifest, and writes a `package.json` whose `files` are the
-// distribution, so npm-backed CDNs can serve it as it is.
+// distribution, so npm-backed CDNs can serve it as it is; last, copies the package alone into
+// dist/.
 import { createHash } from "node:crypto";
 import { buildSync } from "esbuild";
-import { copyFileSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("usage: node scripts/package.mjs DIST");
@@ -116,3 +117,12 @@ const pkg = {
   files: [...distribution, "reader-widget.manifest.json", ...described],
 };
 writeFileSync(join(dir, "package.json"), `${JSON.stringify(pkg, null, 2)}\n`);
+
+// The release package alone, in dist/: what publishers serve or `npm pack`. The demo site keeps
+// its own copy of the files, beside its pages (target/site, which `make demo` serves).
+const release = "dist";
+rmSync(release, { recursive: true, force: true });
+for (const file of [...pkg.files, "package.json"]) {
+  mkdirSync(dirname(join(release, file)), { recursive: true });
+  copyFileSync(join(dir, file), join(release, file));
+}

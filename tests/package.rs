@@ -120,6 +120,42 @@ fn package_json_lists_exactly_the_distribution() {
 }
 
 #[test]
+fn dist_holds_the_release_package_and_nothing_else() {
+    let dist = dist();
+    let package = json(&dist.join("package.json"));
+    let mut listed: Vec<String> = package["files"]
+        .as_array()
+        .expect("files")
+        .iter()
+        .filter_map(|file| file.as_str().map(str::to_owned))
+        .chain(["package.json".to_owned()])
+        .collect();
+    listed.sort();
+    let mut present = files_under(&dist, &dist);
+    present.sort();
+    assert_eq!(present, listed, "dist/ holds more or less than the package");
+}
+
+/// Every file under `folder`, by its path from `root`.
+fn files_under(root: &Path, folder: &Path) -> Vec<String> {
+    std::fs::read_dir(folder)
+        .expect("a readable folder")
+        .flat_map(|entry| {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                files_under(root, &path)
+            } else {
+                vec![path
+                    .strip_prefix(root)
+                    .expect("under the root")
+                    .to_string_lossy()
+                    .into_owned()]
+            }
+        })
+        .collect()
+}
+
+#[test]
 fn package_json_names_the_entry_its_types_and_its_manifest_and_keeps_the_registration() {
     let dist = dist();
     let package = json(&dist.join("package.json"));

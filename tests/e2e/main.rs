@@ -54,8 +54,8 @@ fn main() -> ExitCode {
             })
             .collect()
     };
-    let origins = match server::dist() {
-        Ok(dist) => server::start(dist),
+    let origins = match server::site().and_then(|site| Ok((site, server::dist()?))) {
+        Ok((site, dist)) => server::start_with_pages(site, dist),
         Err(reason) => {
             eprintln!("e2e: {reason}");
             return ExitCode::FAILURE;

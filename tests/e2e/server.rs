@@ -1,8 +1,9 @@
 //! The two loopback origins every scenario runs across, as on a publisher's site that serves the
-//! widget from a CDN: the page origin serves the release build's pages and articles, with each
-//! page's `reader-widget.js` script tag pointed at the asset origin; the asset origin serves
-//! `dist/` with CORS. Each page also gets an inline recorder of console errors and uncaught
-//! exceptions, first thing in its `<head>`, so a scenario can check the page stayed clean.
+//! widget from a CDN: the page origin serves the demo site's pages and articles (`target/site`),
+//! with each page's `reader-widget.js` script tag pointed at the asset origin; the asset origin
+//! serves the release package, `dist/`, with CORS. Each page also gets an inline recorder of
+//! console errors and uncaught exceptions, first thing in its `<head>`, so a scenario can check
+//! the page stayed clean.
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -261,10 +262,19 @@ pub fn dist() -> Result<PathBuf, String> {
     }
 }
 
-/// Starts both origins over `dist`. They run until the process ends.
-#[allow(dead_code)] // The benchmark, which shares this file, serves its own pages.
-pub fn start(dist: PathBuf) -> Origins {
-    start_with_pages(dist.clone(), dist)
+/// The demo site, which `make dist` builds beside the release package: the pages and articles
+/// the scenarios open.
+#[allow(dead_code)] // The benchmark and the browser fuzzing tier serve their own pages.
+pub fn site() -> Result<PathBuf, String> {
+    let site = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/site");
+    if site.join("index.html").is_file() {
+        Ok(site)
+    } else {
+        Err(format!(
+            "no demo site in {}: run `make dist` first",
+            site.display()
+        ))
+    }
 }
 
 /// Starts both origins: pages (and their articles) from `pages_root`, the widget from `dist`.
