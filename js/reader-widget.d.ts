@@ -1,7 +1,8 @@
 // Types for `<reader-widget>`: `import "reader-widget"` defines the element, and these declare it
 // to TypeScript (`document.querySelector("reader-widget")`, `document.createElement`, and its
 // events on any element, the document or the window, since they bubble and are composed). The
-// names, details and members are those of the README's tables and of custom-elements.json.
+// names, details and members are those of the publisher guide's tables
+// (docs/publisher-guide.md) and of custom-elements.json.
 
 /** A step of the text-size switcher. */
 export type TextSize = "xs" | "sm" | "md" | "lg";

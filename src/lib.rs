@@ -3,8 +3,8 @@
 //! SM, MD, LG). The crate has a pure core that builds and is tested natively (the article model,
 //! its readers, the text-size vocabulary, the widget's labels and its Yew components) and, on
 //! WebAssembly, a thin browser layer that defines the element, loads articles, applies styles
-//! and remembers the reader's text size. Modules import downward (see the README's "The
-//! project").
+//! and remembers the reader's text size. Modules import downward (see "How it is built" in
+//! docs/development.md).
 
 // With panics aborting, one panic stops every embed on the page: shipped code may not unwrap,
 // expect, index unchecked or do arithmetic that can overflow. Tests may (they are where a panic

@@ -1,14 +1,18 @@
 //! The element's public surface is written once, in the Custom Elements Manifest
-//! (`js/custom-elements.json`, which editors and documentation tools read), and the README's
-//! tables and the TypeScript types say the same: each table of the README (attributes, events,
-//! properties and methods, custom properties, parts) lists the manifest's names in its order with
-//! its descriptions, and the types declare every attribute, member and event it names. The
+//! (`js/custom-elements.json`, which editors and documentation tools read), and the publisher
+//! guide's tables (`docs/publisher-guide.md`) and the TypeScript types say the same: each table
+//! (attributes, events, properties and methods, custom properties, parts) lists the manifest's
+//! names in its order with its descriptions, and the types declare every attribute, member and
+//! event it names. The
 //! manifest's schema is checked by `make test-types` (tests/types/validate-manifest.mjs).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::PathBuf;
 
 use serde_json::Value;
+
+/// Where publishers read the element's surface.
+const GUIDE: &str = "docs/publisher-guide.md";
 
 fn read(file: &str) -> String {
     std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(file))
@@ -35,7 +39,7 @@ fn listed(list: &str) -> Vec<(String, String)> {
         .iter()
         .map(|entry| {
             let name = entry["name"].as_str().unwrap_or_default();
-            // Methods are written with their parentheses in the README.
+            // Methods are written with their parentheses in the guide.
             let name = if entry["kind"] == "method" {
                 format!("{name}()")
             } else {
@@ -49,14 +53,14 @@ fn listed(list: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The rows of the README's table under `heading` whose first column is headed `first`, as
+/// The rows of the guide's table under `heading` whose first column is headed `first`, as
 /// cells with Markdown's `\|` read as `|` and the first cell's backticks taken off.
 fn readme_table(heading: &str, first: &str) -> Vec<Vec<String>> {
-    let readme = read("README.md");
-    let section = readme
+    let guide = read(GUIDE);
+    let section = guide
         .split_once(&format!("\n{heading}\n"))
         .map(|(_, rest)| rest)
-        .unwrap_or_else(|| panic!("the README has {heading}"));
+        .unwrap_or_else(|| panic!("{GUIDE} has {heading}"));
     let table = section
         .split_once(&format!("| {first} |"))
         .map(|(_, rest)| rest)
@@ -83,13 +87,13 @@ fn readme_table(heading: &str, first: &str) -> Vec<Vec<String>> {
 }
 
 #[test]
-fn the_readmes_attributes_are_the_manifests() {
-    let rows: Vec<(String, String)> = readme_table("### Attributes", "attribute")
+fn the_guides_attributes_are_the_manifests() {
+    let rows: Vec<(String, String)> = readme_table("## Attributes", "attribute")
         .into_iter()
         .map(|row| (row[0].clone(), row[1].clone()))
         .collect();
     assert_eq!(rows, listed("attributes"));
-    let defaults: Vec<String> = readme_table("### Attributes", "attribute")
+    let defaults: Vec<String> = readme_table("## Attributes", "attribute")
         .into_iter()
         .map(|row| row[2].clone())
         .collect();
@@ -103,8 +107,8 @@ fn the_readmes_attributes_are_the_manifests() {
 }
 
 #[test]
-fn the_readmes_events_are_the_manifests() {
-    let rows: Vec<(String, String)> = readme_table("### Events", "event")
+fn the_guides_events_are_the_manifests() {
+    let rows: Vec<(String, String)> = readme_table("## Events", "event")
         .into_iter()
         .map(|row| (row[0].clone(), format!("{}. `detail`: {}", row[1], row[2])))
         .collect();
@@ -112,8 +116,8 @@ fn the_readmes_events_are_the_manifests() {
 }
 
 #[test]
-fn the_readmes_properties_and_methods_are_the_manifests() {
-    let rows: Vec<(String, String)> = readme_table("### Properties and methods", "member")
+fn the_guides_properties_and_methods_are_the_manifests() {
+    let rows: Vec<(String, String)> = readme_table("## Properties and methods", "member")
         .into_iter()
         .map(|row| (row[0].clone(), row[1].clone()))
         .collect();
@@ -121,8 +125,8 @@ fn the_readmes_properties_and_methods_are_the_manifests() {
 }
 
 #[test]
-fn the_readmes_custom_properties_and_parts_are_the_manifests() {
-    let rows: Vec<(String, String)> = readme_table("### Theming", "property")
+fn the_guides_custom_properties_and_parts_are_the_manifests() {
+    let rows: Vec<(String, String)> = readme_table("## Theming", "property")
         .into_iter()
         .map(|row| {
             let description = if row[3] == "same" {
@@ -134,12 +138,12 @@ fn the_readmes_custom_properties_and_parts_are_the_manifests() {
         })
         .collect();
     assert_eq!(rows, listed("cssProperties"));
-    let readme = read("README.md");
-    let parts_line = readme
+    let guide = read(GUIDE);
+    let parts_line = guide
         .split_once("`::part()` reaches the main pieces: ")
         .and_then(|(_, rest)| rest.split_once(".\n"))
         .map(|(parts, _)| parts)
-        .expect("the README lists the parts");
+        .expect("the guide lists the parts");
     let parts: Vec<String> = parts_line
         .split(',')
         .map(|part| part.trim().trim_matches('`').to_owned())

@@ -342,7 +342,7 @@ fn targets(audits: &Audits) -> String {
         ..src
     };
     row(
-        "widget, JSON src, with the README's preload lines: LCP no later than the peer's"
+        "widget, JSON src, with the publisher guide's preload lines: LCP no later than the peer's"
             .to_owned(),
         format!(
             "{} ms against {} ms",

@@ -305,7 +305,7 @@ fn script_tag(variant: Variant, widget_base: &str) -> String {
 
 /// The whole host page: the measuring script first, then the embed script where the variant
 /// has one, a masthead, then the embeds, each in the same column. The page's stylesheet gives
-/// `reader-widget` `display: flow-root`, as the README advises publishers, so the fallback
+/// `reader-widget` `display: flow-root`, as the publisher guide advises, so the fallback
 /// markup's margins stay inside the element instead of moving when the widget replaces it.
 pub fn page_html(spec: PageSpec, articles: &Articles) -> String {
     let script = script_tag(spec.variant, "");
@@ -348,7 +348,7 @@ pub struct NewsPage {
     pub fold: Fold,
     /// The embeds carry `loading="lazy"`.
     pub lazy: bool,
-    /// The page's head carries the preload lines the README gives for an embed above the fold:
+    /// The page's head carries the preload lines the publisher guide gives for an embed above the fold:
     /// the build's module and WebAssembly (with their integrity, from the manifest) and the
     /// article.
     pub preload: bool,

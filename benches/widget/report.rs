@@ -227,7 +227,7 @@ pub fn markdown(
         "# Benchmark\n\nWritten by `make bench` at commit {commit}: headless {chromium} on this machine's loopback, the release build \
          in `dist/`, the widget's files from a second origin as from a CDN, the browser's cache emptied before \
          every load and every file but the snippets' stylesheet sent uncacheable (every load fetches and \
-         compiles everything: a reader's first visit; the stylesheet, cacheable as the README advises, once a page). Each figure is the median of {runs} \
+         compiles everything: a reader's first visit; the stylesheet, cacheable as the publisher guide advises, once a page). Each figure is the median of {runs} \
          loads of its page, all pages loaded in turn within each run. Times are milliseconds from \
          navigation start, taken at the start of the frame that paints (one frame is 16.7 ms). The \
          article is the seed ({} words) unless it says 10,000 words ({} words).\n",

@@ -141,7 +141,7 @@ async fn a_src_embeds_placeholder_stays_on_screen_until_its_article_is_shown() {
     // be shown with them: the placeholders must not vanish meanwhile.
     let url = blob_url(SEED);
     let placeholder = r#"<div style="height: 300px">Read the article</div>"#;
-    // As the README has publishers style it: before its shadow root, the element is inline, and
+    // As the publisher guide has publishers style it: before its shadow root, the element is inline, and
     // WebKit gives an inline element around a block no height.
     let markup = "<style>reader-widget { display: flow-root }</style>".to_owned()
         + &format!(r#"<reader-widget src="{url}">{placeholder}</reader-widget>"#).repeat(3)

@@ -26,7 +26,7 @@ mod keyboard;
 mod languages;
 /// How the widget loads: origins, requests at once, aborts, limits, lazy embeds, script tags.
 mod loading;
-/// The widget at each size, and the README's screenshots.
+/// The widget at each size, and the accessibility page's screenshots.
 mod screenshots;
 /// The text size: each step, one choice for every embed, kept across a reload.
 mod sizes;

@@ -378,7 +378,7 @@ fn entry_integrity(dist: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// A page that includes the entry with its integrity, as the README says, from a CDN that was
+/// A page that includes the entry with its integrity, as the publisher guide says, from a CDN that was
 /// tampered with (`query`: `glue` or `wasm`), holding a markup embed and a server-rendered
 /// snippet, which must stay readable.
 fn tampered_page(asset_origin: &str, entry_integrity: &str, query: &str) -> Response {
@@ -583,7 +583,7 @@ fn file(root: &Path, path: &str) -> Response {
     }
     let full = root.join(relative);
     match std::fs::read(&full) {
-        // The snippets' stylesheet is cacheable, as the README tells publishers to serve it: a
+        // The snippets' stylesheet is cacheable, as the publisher guide tells publishers to serve it: a
         // page of many snippets fetches it once.
         Ok(body) if relative.ends_with("reader-widget.css") => Response {
             cache: "max-age=300",

@@ -1,4 +1,4 @@
-//! Pictures: the widget at each size, and the README's screenshots in both themes and directions.
+//! Pictures: the widget at each size, and the accessibility page's screenshots in both themes and directions.
 
 use super::*;
 
@@ -25,7 +25,7 @@ pub(super) async fn a_screenshot_at_each_size(session: &Session) -> Outcome {
     Ok(())
 }
 
-/// The pictures in the README: the Russian (left-to-right) and Persian (right-to-left) embeds of
+/// The pictures in docs/accessibility.md: the Russian (left-to-right) and Persian (right-to-left) embeds of
 /// the languages demo, light and dark, at each size, written to `docs/screenshots/`.
 pub(super) async fn screenshots_for_the_readme_in_both_themes_and_directions(
     session: &Session,
