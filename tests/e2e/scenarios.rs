@@ -20,6 +20,8 @@ mod errors;
 mod examples;
 /// Pages that fight back: strict policies, hostile styles, meddling scripts, tampered files.
 mod hostile;
+/// The package installed from npm, in a publisher's own project.
+mod installed;
 /// Keyboard first: the skip links and the size switcher.
 mod keyboard;
 /// The reader's language and direction.
@@ -39,6 +41,7 @@ use accessibility::*;
 use errors::*;
 use examples::*;
 use hostile::*;
+use installed::*;
 use keyboard::*;
 use languages::*;
 use loading::*;
@@ -122,6 +125,7 @@ scenarios![all:
     an_async_script_renders_the_embeds,
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
+    the_package_installed_from_npm_works_from_node_modules,
 ];
 
 async fn headline(session: &Session, index: usize) -> Result<Value, String> {

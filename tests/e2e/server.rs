@@ -277,6 +277,12 @@ pub fn site() -> Result<PathBuf, String> {
     }
 }
 
+/// The folder of the publisher's project that `/npm-project/` serves (the e2e scenario that
+/// opens it installs the package there first).
+pub fn npm_project() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-npm-project")
+}
+
 /// Starts both origins: pages (and their articles) from `pages_root`, the widget from `dist`.
 pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
     let dist_for_pages = dist.clone();
@@ -349,6 +355,16 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
                     return file(&pages_root, "/articles/syria-resolution.json");
                 }
                 _ => {}
+            }
+            // A publisher's own project, with the package installed from npm: its pages load the
+            // widget from their own node_modules, as written.
+            if let Some(path) = path.strip_prefix("/npm-project") {
+                let mut response = file(&npm_project(), path);
+                if response.status == 200 && path.ends_with(".html") {
+                    let page = String::from_utf8_lossy(&response.body);
+                    response.body = publisher_page(&page, &asset_origin, "own-copy").into_bytes();
+                }
+                return response;
             }
             let mut response = hostile(path).unwrap_or_else(|| file(&pages_root, path));
             if response.status == 200 && path.ends_with(".html") {
@@ -439,10 +455,11 @@ pub fn publisher_page(page: &str, asset_origin: &str, variant: &str) -> String {
     if let Some(start) = page.find(tag_start) {
         let src_start = start + tag_start.len();
         let rest = page.get(src_start..).unwrap_or_default();
+        // "own-copy": the page's own copy of the widget stays where the page loads it from.
         let is_widget = rest
             .find('"')
             .and_then(|end| rest.get(..end))
-            .filter(|src| src.ends_with("reader-widget.js"));
+            .filter(|src| src.ends_with("reader-widget.js") && variant != "own-copy");
         if let Some(src) = is_widget {
             let local_tag = format!(r#"{tag_start}{src}"></script>"#);
             let remote_tag =
@@ -583,8 +600,8 @@ fn file(root: &Path, path: &str) -> Response {
     }
     let full = root.join(relative);
     match std::fs::read(&full) {
-        // The snippets' stylesheet is cacheable, as the publisher guide tells publishers to serve it: a
-        // page of many snippets fetches it once.
+        // The snippets' stylesheet is cacheable, as the publisher guide tells publishers to
+        // serve it: a page of many snippets fetches it once.
         Ok(body) if relative.ends_with("reader-widget.css") => Response {
             cache: "max-age=300",
             ..Response::new(200, content_type(&full), &body)
