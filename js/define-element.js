@@ -194,6 +194,34 @@ const nearViewport =
       )
     : null;
 
+/**
+ * Elements connected with nothing to show, as a framework mounts one before setting its `src` or
+ * its children: each waits for a source (`check` looks again), and is connected without one,
+ * to report `no-source`, only once the page has loaded and SOURCE_GRACE_MS have passed.
+ */
+const sourceless = new WeakMap(); // element → check
+const SOURCE_GRACE_MS = 1000;
+
+/** Whether `element` has a `src`, an inline JSON or JSON-LD child, or an `<article>`. */
+const hasSource = (element) =>
+  element.getAttribute("src")?.trim() || element.querySelector(":scope>script[type$=json],article");
+
+function waitForSource(element, connect) {
+  const check = (gaveUp) => {
+    if (sourceless.get(element) === check && (gaveUp || hasSource(element))) {
+      sourceless.delete(element);
+      connectWhenWanted(element, connect, true);
+    }
+    if (sourceless.get(element) !== check) observer.disconnect();
+  };
+  const observer = new MutationObserver(() => check());
+  sourceless.set(element, check);
+  observer.observe(element, { attributeFilter: ["src"], childList: true, subtree: true, characterData: true });
+  const giveUpLater = () => setTimeout(check, SOURCE_GRACE_MS, true);
+  if (document.readyState == "complete") giveUpLater();
+  else addEventListener("load", giveUpLater, { once: true });
+}
+
 function isLazy(element) {
   return element.getAttribute("loading")?.trim().toLowerCase() === "lazy";
 }
@@ -203,7 +231,7 @@ function isLazy(element) {
  * the module never heard of it, so has nothing to let go of.
  */
 function stopWaiting(element) {
-  const wasWaiting = waiting.delete(element) | queued.delete(element);
+  const wasWaiting = waiting.delete(element) | queued.delete(element) | sourceless.delete(element);
   nearViewport?.unobserve(element);
   return Boolean(wasWaiting);
 }
@@ -361,9 +389,14 @@ function letGo(host) {
   reveal(mount, standIn);
 }
 
-/** Connects `element` in its turn, a lazy one once it comes within a screen of the viewport. */
-function connectWhenWanted(element, connect) {
-  if (nearViewport && isLazy(element)) {
+/**
+ * Connects `element` in its turn, a lazy one once it comes within a screen of the viewport, one
+ * without a source once it has one (`sourceWaited`: it has, or waited for one in vain).
+ */
+function connectWhenWanted(element, connect, sourceWaited) {
+  if (!sourceWaited && !hasSource(element)) {
+    waitForSource(element, connect);
+  } else if (nearViewport && isLazy(element)) {
     waiting.set(element, () => connectInTurn(element, connect));
     nearViewport.observe(element);
   } else {
@@ -406,7 +439,9 @@ export function defineReaderWidget(rust) {
           }
           return;
         }
-        if (!waiting.has(this) && !queued.has(this)) callRust(rust, "attributeChanged", this);
+        if (!waiting.has(this) && !queued.has(this) && !sourceless.has(this)) {
+          callRust(rust, "attributeChanged", this);
+        }
       }
       /** The text-size step in force: "xs", "sm", "md" or "lg". Setting it is a reader's choice. */
       get textSize() {

@@ -153,7 +153,57 @@ async fn reads_an_article_of_semantic_html_and_hides_it_while_the_widget_shows()
         0,
         "the markup is not shown while the widget is"
     );
-    let told = ready.from(&host).pop().expect("a ready event");
+    // Told once the article is on screen, which may be a frame after the paragraph has a box.
+    let told = wait_for("a ready event", || ready.from(&host).pop()).await;
     assert_eq!(field(&told, "format"), "html");
+    container.remove();
+}
+
+/// As React or Vue may: the element is connected empty, and its `src` comes a moment later. It
+/// waits for it, and tells no error on the way.
+#[wasm_bindgen_test]
+async fn a_src_set_after_connecting_renders_without_an_error() {
+    let errors = Heard::new("reader-widget-error");
+    let container = page("<reader-widget></reader-widget>");
+    let host = embeds(&container).remove(0);
+    sleep(300).await;
+    host.set_attribute("src", &blob_url(SEED)).expect("src set");
+    rendered(&host).await;
+    assert!(errors.from(&host).is_empty(), "an error was told");
+    container.remove();
+}
+
+/// The element is connected empty, and its inline JSON child comes a moment later.
+#[wasm_bindgen_test]
+async fn an_inline_article_added_after_connecting_is_read() {
+    let container = page("<reader-widget></reader-widget>");
+    let host = embeds(&container).remove(0);
+    sleep(300).await;
+    let script = document().create_element("script").expect("a script");
+    script
+        .set_attribute("type", "application/json")
+        .expect("its type");
+    script.set_text_content(Some(SEED));
+    host.append_child(&script).expect("appended");
+    rendered(&host).await;
+    let headline = find(&host, ".rw-article__headline").expect("a headline");
+    assert_eq!(
+        headline.text_content().as_deref(),
+        Some("US, Russia Fail to Agree on Syria Resolution")
+    );
+    container.remove();
+}
+
+/// An element that is never given a source says so, but only once the page has loaded and the
+/// grace period (one second) has passed with nothing.
+#[wasm_bindgen_test]
+async fn an_element_never_given_a_source_reports_no_source_after_the_grace_period() {
+    let errors = Heard::new("reader-widget-error");
+    let container = page("<reader-widget></reader-widget>");
+    let host = embeds(&container).remove(0);
+    sleep(500).await;
+    assert!(errors.from(&host).is_empty(), "no-source was told at once");
+    let error = wait_for("the no-source error", || errors.from(&host).pop()).await;
+    assert_eq!(field(&error, "kind"), "no-source");
     container.remove();
 }
