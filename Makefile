@@ -22,7 +22,11 @@ RELEASE_WASM := RUSTUP_TOOLCHAIN=$(NIGHTLY) CARGO_TARGET_DIR=$(CURDIR)/target/re
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
 # The browser tier: wasm-bindgen-test in each engine, the runner starting and stopping its driver.
-WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120
+# The runner gives a driver 5 s to listen by default; a cold start (the browser's files not yet
+# in the page cache, the machine busy) took longer on a clean-clone run, whose tier then failed
+# before any test ran, so it waits up to a minute.
+WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner WASM_BINDGEN_TEST_TIMEOUT=120 \
+	WASM_BINDGEN_TEST_DRIVER_TIMEOUT=60
 # tests/fault.rs and tests/thrown.rs need a fault on demand (a panic, an exception), which only
 # the fault-injection feature compiles in; the hydration tests the hydrating build's feature.
 BROWSER_TESTS := cargo test --target wasm32-unknown-unknown --features fault-injection,hydration --test browser --test fault --test thrown
