@@ -75,7 +75,7 @@ test-native:
 test-browser:
 	$(WASM_TEST) CHROMEDRIVER=$$(command -v chromedriver) $(BROWSER_TESTS)
 	$(WASM_TEST) GECKODRIVER=$$(command -v geckodriver) $(BROWSER_TESTS)
-	$(WASM_TEST) SAFARIDRIVER=$$(command -v WebKitWebDriver) xvfb-run -a $(BROWSER_TESTS)
+	$(WASM_TEST) SAFARIDRIVER=$$(command -v WebKitWebDriver) scripts/webkit-browser-tier.sh xvfb-run -a $(BROWSER_TESTS)
 
 ## test-e2e: the release package (its files, npm pack and install, its types under tsc, its
 ## manifest against the schema), then the release build in Chromium, Firefox and WebKit
