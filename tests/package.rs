@@ -81,10 +81,8 @@ fn the_entry_and_the_snippet_stylesheet_keep_their_names_and_everything_else_is_
     );
 }
 
-#[test]
-fn package_json_lists_exactly_the_distribution() {
-    let dist = dist();
-    let package = json(&dist.join("package.json"));
+/// The `files` of `dist/package.json`, sorted.
+fn listed_files(package: &Value) -> Vec<String> {
     let mut listed: Vec<String> = package["files"]
         .as_array()
         .expect("files")
@@ -92,6 +90,14 @@ fn package_json_lists_exactly_the_distribution() {
         .filter_map(|file| file.as_str().map(str::to_owned))
         .collect();
     listed.sort();
+    listed
+}
+
+#[test]
+fn package_json_lists_exactly_the_distribution() {
+    let dist = dist();
+    let package = json(&dist.join("package.json"));
+    let listed = listed_files(&package);
     let mut expected: Vec<String> = manifest_files(&dist).keys().cloned().collect();
     expected.extend(
         [
@@ -123,13 +129,8 @@ fn package_json_lists_exactly_the_distribution() {
 fn dist_holds_the_release_package_and_nothing_else() {
     let dist = dist();
     let package = json(&dist.join("package.json"));
-    let mut listed: Vec<String> = package["files"]
-        .as_array()
-        .expect("files")
-        .iter()
-        .filter_map(|file| file.as_str().map(str::to_owned))
-        .chain(["package.json".to_owned()])
-        .collect();
+    let mut listed = listed_files(&package);
+    listed.push("package.json".to_owned());
     listed.sort();
     let mut present = files_under(&dist, &dist);
     present.sort();
@@ -272,14 +273,10 @@ fn publisher_project(name: &str) -> PathBuf {
 fn npm_pack_gives_exactly_the_listed_files_and_installs_them() {
     let project = publisher_project("pack");
     let installed = project.join("node_modules/reader-widget");
-    let package = json(&dist().join("package.json"));
-    let mut missing = Vec::new();
-    for file in package["files"].as_array().expect("files") {
-        let file = file.as_str().expect("a file name");
-        if !installed.join(file).is_file() {
-            missing.push(file.to_owned());
-        }
-    }
+    let missing: Vec<String> = listed_files(&json(&dist().join("package.json")))
+        .into_iter()
+        .filter(|file| !installed.join(file).is_file())
+        .collect();
     assert!(missing.is_empty(), "not installed: {missing:?}");
     assert_eq!(
         json(&installed.join("package.json"))["name"],
