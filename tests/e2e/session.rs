@@ -133,16 +133,23 @@ impl Session {
         Ok(count.as_u64().unwrap_or(0) as usize)
     }
 
-    /// An element inside the `index`-th embed's shadow root.
-    pub async fn find_in_embed(&self, index: usize, selector: &str) -> Result<Element, String> {
-        let hosts = self
+    /// The `index`-th embed, `<reader-widget>` itself.
+    pub async fn embed(&self, index: usize) -> Result<Element, String> {
+        let mut hosts = self
             .client
             .find_all(Locator::Css("reader-widget"))
             .await
             .doing("finding the embeds")?;
-        let host = hosts
-            .get(index)
-            .ok_or_else(|| format!("there is no embed number {index}"))?;
+        if index < hosts.len() {
+            Ok(hosts.swap_remove(index))
+        } else {
+            Err(format!("there is no embed number {index}"))
+        }
+    }
+
+    /// An element inside the `index`-th embed's shadow root.
+    pub async fn find_in_embed(&self, index: usize, selector: &str) -> Result<Element, String> {
+        let host = self.embed(index).await?;
         let root = host.shadow_root().await.doing("opening the shadow root")?;
         root.find(Locator::Css(selector))
             .await

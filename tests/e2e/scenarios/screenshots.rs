@@ -47,14 +47,7 @@ pub(super) async fn screenshots_for_the_readme_in_both_themes_and_directions(
             for (index, direction) in [(0, "ltr"), (1, "rtl")] {
                 session.scroll_to_embed(index).await?;
                 session.settle_frames().await?;
-                let hosts = session
-                    .client
-                    .find_all(Locator::Css("reader-widget"))
-                    .await
-                    .doing("finding the embeds")?;
-                let host = hosts
-                    .get(index)
-                    .ok_or_else(|| format!("there is no embed number {index}"))?;
+                let host = session.embed(index).await?;
                 let png = host.screenshot().await.doing("taking a screenshot")?;
                 ensure(png.starts_with(b"\x89PNG"), || {
                     "the screenshot is not a PNG".into()
