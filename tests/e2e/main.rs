@@ -118,27 +118,22 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], origins: &Origins) -
     let (mut passed, mut failed) = (0, 0);
     for scenario in scenarios {
         let started = Instant::now();
-        // A session that does not come (WebKitWebDriver under Xvfb, now and then; twice in a
-        // row in one clean-clone run) is asked of a fresh driver, up to SESSION_ATTEMPTS times.
-        let mut client = open_session(&driver).await;
-        for _ in 1..SESSION_ATTEMPTS {
-            let Err(reason) = &client else { break };
-            println!(
-                "note   {}: {reason}; starting the driver again",
-                engine.name()
-            );
-            client = match Driver::start(engine) {
-                Ok(fresh) => {
-                    driver = fresh;
-                    open_session(&driver).await
+        let mut outcome = run_in_new_session(&mut driver, engine, scenario, origins).await;
+        // WebKit's web process crashed once under a clean-clone run's load (in a scenario that
+        // passed in 12 runs of it alone and 3 of WebKit's whole suite): a page crash there runs
+        // the scenario once more in a fresh session, announced. Any other failure stands.
+        if engine == Engine::Webkit {
+            if let Err(reason) = &outcome {
+                if reason.contains("page crash") {
+                    println!(
+                        "note   {} {}: {reason}; running it once more",
+                        engine.name(),
+                        scenario.name
+                    );
+                    outcome = run_in_new_session(&mut driver, engine, scenario, origins).await;
                 }
-                Err(reason) => Err(format!("the driver did not start again: {reason}")),
-            };
+            }
         }
-        let outcome = match client {
-            Ok(client) => run_scenario(client, engine, scenario, origins).await,
-            Err(reason) => Err(reason),
-        };
         let seconds = started.elapsed().as_secs_f32();
         match outcome {
             Ok(()) => {
@@ -160,6 +155,37 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], origins: &Origins) -
         }
     }
     (passed, failed)
+}
+
+/// Runs `scenario` in a new session of `driver`, starting the driver again (in `driver`) when a
+/// session does not come.
+async fn run_in_new_session(
+    driver: &mut Driver,
+    engine: Engine,
+    scenario: &Scenario,
+    origins: &Origins,
+) -> Result<(), String> {
+    // A session that does not come (WebKitWebDriver under Xvfb, now and then; twice in a
+    // row in one clean-clone run) is asked of a fresh driver, up to SESSION_ATTEMPTS times.
+    let mut client = open_session(driver).await;
+    for _ in 1..SESSION_ATTEMPTS {
+        let Err(reason) = &client else { break };
+        println!(
+            "note   {}: {reason}; starting the driver again",
+            engine.name()
+        );
+        client = match Driver::start(engine) {
+            Ok(fresh) => {
+                *driver = fresh;
+                open_session(driver).await
+            }
+            Err(reason) => Err(format!("the driver did not start again: {reason}")),
+        };
+    }
+    match client {
+        Ok(client) => run_scenario(client, engine, scenario, origins).await,
+        Err(reason) => Err(reason),
+    }
 }
 
 /// A new session of `driver`'s engine, or why there is none within [`SESSION_TIMEOUT`].
