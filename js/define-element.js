@@ -202,9 +202,24 @@ const nearViewport =
 const sourceless = new WeakMap(); // element → check
 const SOURCE_GRACE_MS = 1000;
 
-/** Whether `element` has a `src`, an inline JSON or JSON-LD child, or an `<article>`. */
+/** Articles given through the `article` property, as JSON text. */
+const givenArticles = new WeakMap(); // element → text
+
+/**
+ * The JSON text of the article given to `element` through its `article` property, if any. The
+ * module calls this without catching: it must not throw, even on a page that broke WeakMap.
+ */
+export function givenArticle(element) {
+  try {
+    return givenArticles.get(element);
+  } catch {}
+}
+
+/** Whether `element` has a `src`, an article property, an inline JSON or JSON-LD child, or an `<article>`. */
 const hasSource = (element) =>
-  element.getAttribute("src")?.trim() || element.querySelector(":scope>script[type$=json],article");
+  element.getAttribute("src")?.trim() ||
+  givenArticles.has(element) ||
+  element.querySelector(":scope>script[type$=json],article");
 
 function waitForSource(element, connect) {
   const check = (gaveUp) => {
@@ -212,11 +227,8 @@ function waitForSource(element, connect) {
       sourceless.delete(element);
       connectWhenWanted(element, connect, true);
     }
-    if (sourceless.get(element) !== check) observer.disconnect();
   };
-  const observer = new MutationObserver(() => check());
   sourceless.set(element, check);
-  observer.observe(element, { attributeFilter: ["src"], childList: true, subtree: true, characterData: true });
   const giveUpLater = () => setTimeout(check, SOURCE_GRACE_MS, true);
   if (document.readyState == "complete") giveUpLater();
   else addEventListener("load", giveUpLater, { once: true });
@@ -409,6 +421,23 @@ export function defineReaderWidget(rust) {
     console.info("<reader-widget> is already defined; this copy of the script stays idle.");
     return false;
   }
+  /**
+   * `element`'s source may have changed (its `src`, its children, its `article` property): one
+   * waiting for a source looks again, one already shown reads it again.
+   */
+  const sourceChanged = (element) => {
+    const check = sourceless.get(element);
+    if (check) check();
+    else if (!waiting.has(element) && !queued.has(element)) callRust(rust, "attributeChanged", element);
+  };
+  // Children a framework or a script gives a connected element later are read, as its `src` is.
+  const childrenChanged = new MutationObserver((records) => {
+    const hosts = new Set();
+    for (const { target } of records) {
+      hosts.add((target.nodeType === Node.ELEMENT_NODE ? target : target.parentElement)?.closest("reader-widget"));
+    }
+    for (const host of hosts) if (host) sourceChanged(host);
+  });
   customElements.define(
     "reader-widget",
     class extends HTMLElement {
@@ -416,7 +445,19 @@ export function defineReaderWidget(rust) {
         return ["src", "text-size", "labels", "lang", "loading"];
       }
       connectedCallback() {
+        // A property set before the element was defined is the element's own, hiding the class's
+        // (frameworks set them as soon as they create the element): it goes through the class.
+        for (const name of ["article", "textSize"]) {
+          try {
+            if (Object.hasOwn(this, name)) {
+              const value = this[name];
+              delete this[name];
+              this[name] = value;
+            }
+          } catch {} // A property the page made permanent stays the page's.
+        }
         const connect = () => this.isConnected && callRust(rust, "connect", this);
+        childrenChanged.observe(this, { childList: true, subtree: true, characterData: true });
         // Inline JSON children are parsed after the element itself; wait for them.
         if (document.readyState === "loading") {
           document.addEventListener("DOMContentLoaded", () => connectWhenWanted(this, connect), { once: true });
@@ -439,9 +480,7 @@ export function defineReaderWidget(rust) {
           }
           return;
         }
-        if (!waiting.has(this) && !queued.has(this) && !sourceless.has(this)) {
-          callRust(rust, "attributeChanged", this);
-        }
+        sourceChanged(this);
       }
       /** The text-size step in force: "xs", "sm", "md" or "lg". Setting it is a reader's choice. */
       get textSize() {
@@ -454,6 +493,24 @@ export function defineReaderWidget(rust) {
       /** The article as a frozen plain object, or null until it is shown (and after a fault). */
       get article() {
         return callRust(rust, "article", this) ?? null;
+      }
+      /**
+       * Gives the element its article, as an object in the article format or as JSON text, read
+       * as inline JSON is (a `src` still comes first); null takes it back.
+       */
+      set article(value) {
+        if (value == null) {
+          givenArticles.delete(this);
+        } else {
+          let text = value;
+          try {
+            if (typeof value != "string") text = JSON.stringify(value);
+          } catch {
+            text = ""; // Not JSON (a cycle, a BigInt): shown as malformed.
+          }
+          givenArticles.set(this, String(text));
+        }
+        sourceChanged(this);
       }
       /** Loads the article again (fetches src again). */
       reload() {

@@ -74,8 +74,14 @@ export interface ReaderWidgetEventMap {
 export interface ReaderWidgetElement extends HTMLElement {
   /** The step in force; setting it does what a reader's choice does (every embed follows, kept). */
   textSize: TextSize;
-  /** A copy of the article (URLs resolved, frozen at the top level), or `null` until it is shown. */
-  readonly article: Article | null;
+  /** A copy of the article as shown (URLs resolved, frozen at the top level), or `null` until it is shown. */
+  get article(): Article | null;
+  /**
+   * Gives the element its article: an object in the article format or its JSON text, read as
+   * inline JSON is (relative URLs against the page; `src`, if any, still comes first). `null`
+   * takes it back.
+   */
+  set article(value: object | string | null);
   /** Loads the article again (fetches `src` again). */
   reload(): void;
 }

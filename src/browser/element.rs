@@ -24,6 +24,11 @@ extern "C" {
     /// Defines the element class, which calls the functions in `rust` (see the snippet).
     #[wasm_bindgen(js_name = defineReaderWidget)]
     fn define_reader_widget(rust: &js_sys::Object) -> bool;
+
+    /// The JSON text of the article given through the element's `article` property, or
+    /// `undefined`; it never throws.
+    #[wasm_bindgen(js_name = givenArticle)]
+    fn given_article(host: &HtmlElement) -> JsValue;
 }
 
 /// A connected element and its app. The app is taken out while Yew works on it, so that the
@@ -370,9 +375,9 @@ fn props_of(host: &HtmlElement, instance: u32, reload: u32, view: &SharedView) -
     }
 }
 
-/// Where the article comes from, first found first: the `src` attribute, an inline
-/// `<script type="application/json">` child, an inline `<script type="application/ld+json">`,
-/// an `<article>` child of semantic HTML.
+/// Where the article comes from, first found first: the `src` attribute, the `article`
+/// property, an inline `<script type="application/json">` child, an inline
+/// `<script type="application/ld+json">`, an `<article>` child of semantic HTML.
 fn source_of(host: &HtmlElement) -> ArticleSource {
     let src = host
         .get_attribute("src")
@@ -384,6 +389,9 @@ fn source_of(host: &HtmlElement) -> ArticleSource {
             .map(|url| url.href())
             .unwrap_or(src);
         return ArticleSource::Url(url.into());
+    }
+    if let Some(json) = given_article(host).as_string() {
+        return ArticleSource::Inline(AttrValue::from(json));
     }
     // The widget's own JSON wins over JSON-LD when a publisher gives both.
     let inline = [

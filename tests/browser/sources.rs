@@ -207,3 +207,134 @@ async fn an_element_never_given_a_source_reports_no_source_after_the_grace_perio
     assert_eq!(field(&error, "kind"), "no-source");
     container.remove();
 }
+
+/// A framework or script replaces the inline JSON of an embed already shown: it is read again.
+#[wasm_bindgen_test]
+async fn inline_json_changed_after_it_is_shown_is_read_again() {
+    let (container, host) = rendered_embed(&inline_embed("")).await;
+    let script = host
+        .query_selector("script")
+        .expect("a selector")
+        .expect("the inline JSON");
+    script.set_text_content(Some(
+        r#"{"headline":"Changed","body":[{"type":"paragraph","text":"p"}]}"#,
+    ));
+    wait_for("the changed headline", || {
+        find(&host, ".rw-article__headline")
+            .filter(|h| h.text_content().as_deref() == Some("Changed"))
+    })
+    .await;
+    container.remove();
+}
+
+/// `element.article = {…}`, an object in the article format: rendered as inline JSON is, its
+/// relative URLs resolved against the page.
+#[wasm_bindgen_test]
+async fn an_article_given_as_a_property_renders_with_its_urls_resolved_against_the_page() {
+    let container = page("");
+    let host: HtmlElement = document()
+        .create_element("reader-widget")
+        .expect("an element")
+        .dyn_into()
+        .expect("an HTML element");
+    let article = js_sys::JSON::parse(SEED).expect("the seed parses");
+    js_sys::Reflect::set(&host, &"article".into(), &article).expect("the property set");
+    container.append_child(&host).expect("appended");
+    rendered(&host).await;
+    let image = find(&host, "img").expect("the image");
+    let expected = web_sys::Url::new_with_base(
+        "kerry-lavrov-placeholder.svg",
+        &document().base_uri().ok().flatten().unwrap_or_default(),
+    )
+    .expect("a URL")
+    .href();
+    assert_eq!(image.get_attribute("src"), Some(expected));
+    container.remove();
+}
+
+/// A framework may set the property before the widget has defined the element (an element not
+/// yet upgraded keeps it as its own): it is read once the element is.
+#[wasm_bindgen_test]
+async fn an_article_property_set_before_the_element_is_defined_is_read() {
+    let container = page("");
+    // An element of a parsed document, which has no window, is never upgraded there.
+    let inert = web_sys::DomParser::new()
+        .expect("a parser")
+        .parse_from_string("", web_sys::SupportedType::TextHtml)
+        .expect("a document");
+    let host = inert.create_element("reader-widget").expect("an element");
+    let article = js_sys::JSON::parse(SEED).expect("the seed parses");
+    js_sys::Reflect::set(&host, &"article".into(), &article).expect("the property set");
+    let host: HtmlElement = document()
+        .adopt_node(&host)
+        .expect("adopted")
+        .dyn_into()
+        .expect("an HTML element");
+    container.append_child(&host).expect("appended");
+    rendered(&host).await;
+    let headline = find(&host, ".rw-article__headline").and_then(|h| h.text_content());
+    assert_eq!(
+        headline.as_deref(),
+        Some("US, Russia Fail to Agree on Syria Resolution")
+    );
+    container.remove();
+}
+
+/// Setting the property again shows the new article (JSON text too); null takes it back, and
+/// with no other source the element says so; a value that is not JSON is malformed; `src` wins.
+#[wasm_bindgen_test]
+async fn the_article_property_replaces_the_article_and_null_takes_it_back() {
+    let errors = Heard::new("reader-widget-error");
+    let container = page("");
+    let host: HtmlElement = document()
+        .create_element("reader-widget")
+        .expect("an element")
+        .dyn_into()
+        .expect("an HTML element");
+    let set = |value: &JsValue| {
+        js_sys::Reflect::set(&host, &"article".into(), value).expect("the property set");
+    };
+    container.append_child(&host).expect("appended");
+    let headline_is = |text: &'static str| {
+        let host = host.clone();
+        move || {
+            find(&host, ".rw-article__headline")
+                .filter(|h| h.text_content().as_deref() == Some(text))
+        }
+    };
+    set(&r#"{"headline":"As JSON text","body":[{"type":"paragraph","text":"p"}]}"#.into());
+    wait_for("the article given as text", headline_is("As JSON text")).await;
+    set(&js_sys::JSON::parse(
+        r#"{"headline":"As an object","body":[{"type":"paragraph","text":"p"}]}"#,
+    )
+    .expect("parses"));
+    wait_for(
+        "the article given as an object",
+        headline_is("As an object"),
+    )
+    .await;
+
+    set(&JsValue::NULL);
+    let error = wait_for("the no-source error", || errors.from(&host).pop()).await;
+    assert_eq!(field(&error, "kind"), "no-source");
+
+    let cyclic = js_sys::Object::new();
+    js_sys::Reflect::set(&cyclic, &"self".into(), &cyclic).expect("a cycle");
+    set(&cyclic);
+    let error = wait_for("the malformed error", || {
+        errors
+            .from(&host)
+            .pop()
+            .filter(|error| field(error, "kind") != "no-source")
+    })
+    .await;
+    assert_eq!(field(&error, "kind"), "malformed");
+
+    host.set_attribute("src", &blob_url(SEED)).expect("src set");
+    wait_for(
+        "the src's article",
+        headline_is("US, Russia Fail to Agree on Syria Resolution"),
+    )
+    .await;
+    container.remove();
+}

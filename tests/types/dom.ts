@@ -11,8 +11,11 @@ if (found) {
   const article: Article | null = found.article;
   const firstBlock = article?.body[0];
   if (firstBlock?.type === "list") firstBlock.items.forEach((item: string) => item.trim());
-  // @ts-expect-error: read-only
+  found.article = { headline: "Given", body: [{ type: "paragraph", text: "As an object" }] };
+  found.article = '{"headline": "Given", "body": []}';
   found.article = null;
+  // @ts-expect-error: neither an article nor its JSON text
+  found.article = 42;
   found.reload();
 }
 
