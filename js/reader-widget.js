@@ -31,12 +31,22 @@ function start() {
   const serverRendered = [...document.querySelectorAll("reader-widget")].some((element) =>
     element.shadowRoot?.querySelector(SERVER_RENDERED_MOUNT_SELECTOR),
   );
+  // Each file as `new URL("./literal", import.meta.url)`, the one form a bundler (Vite, Rollup,
+  // webpack) copies into its output and points at the copy, unchanged, so its integrity holds.
   const build = serverRendered
-    ? { wasm: "wasm-hydrating/reader-widget_bg.wasm", module: "wasm-hydrating/reader-widget.js" }
-    : { wasm: "wasm/reader-widget_bg.wasm", module: "wasm/reader-widget.js" };
-  // Each file's SRI hash, by its path beside this file, written here by scripts/package.mjs.
-  const integrity = JSON.parse("__READER_WIDGET_INTEGRITY__");
-  const wasm = fetch(new URL(build.wasm, import.meta.url), { __proto__: null, integrity: integrity[build.wasm] });
+    ? {
+        name: "wasm-hydrating",
+        wasm: new URL("./wasm-hydrating/reader-widget_bg.wasm", import.meta.url),
+        module: new URL("./wasm-hydrating/reader-widget.js", import.meta.url).href,
+      }
+    : {
+        name: "wasm",
+        wasm: new URL("./wasm/reader-widget_bg.wasm", import.meta.url),
+        module: new URL("./wasm/reader-widget.js", import.meta.url).href,
+      };
+  // Each build's SRI hashes, { wasm, module }, written here by scripts/package.mjs.
+  const integrity = JSON.parse("__READER_WIDGET_INTEGRITY__")[build.name];
+  const wasm = fetch(build.wasm, { __proto__: null, integrity: integrity.wasm });
   // A failure is reported once, below, by way of the module; if the module fails first, it is
   // the module's failure that is reported.
   wasm.catch(() => {});
@@ -44,14 +54,13 @@ function start() {
   // script element, the one way to load a module with its integrity checked in every engine; it
   // finds the WebAssembly's response, and what to call when done, under its own URL.
   const started = new Promise((resolve, reject) => {
-    const moduleURL = new URL(build.module, import.meta.url).href;
     const boots = (globalThis[BOOT] ??= new Map());
-    boots.set(moduleURL, { wasm, started: resolve, failed: reject });
+    boots.set(build.module, { wasm, started: resolve, failed: reject });
     const script = document.createElement("script");
     script.type = "module";
-    script.integrity = integrity[build.module];
+    script.integrity = integrity.module;
     script.onerror = () => reject(new Error(`${build.module} did not load, or failed its integrity check`));
-    script.src = scriptURL(moduleURL);
+    script.src = scriptURL(build.module);
     document.head.append(script);
   });
   const early = (globalThis[EARLY_ARTICLES] = new Map());

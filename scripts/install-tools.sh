@@ -3,8 +3,9 @@
 # is already there: Debian packages (Chromium, Firefox ESR and WebKitGTK with their WebDriver
 # servers, Xvfb for WebKit, brotli), the wasm32 target, the nightly toolchain's standard-library
 # sources, trunk, the wasm-bindgen CLI at the exact version in Cargo.lock, geckodriver, and from
-# npm wasm-opt (binaryen), esbuild, axe-core, and TypeScript, React's types, ajv and the Custom
-# Elements Manifest schema for the checks of the element's types and manifest.
+# npm wasm-opt (binaryen), esbuild, axe-core, TypeScript, React's types, ajv and the Custom
+# Elements Manifest schema for the checks of the element's types and manifest, and Vite, React
+# and Vue for the example app the end-to-end tests build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -80,7 +81,7 @@ fi
 if [[ "$(node_modules/.bin/wasm-opt --version 2>/dev/null)" != "wasm-opt version $WASM_OPT_VERSION"* ]] ||
   [[ ! -f node_modules/axe-core/axe.min.js ]] || [[ ! -x node_modules/.bin/esbuild ]] ||
   [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-  say "installing binaryen $WASM_OPT_VERSION, esbuild, axe-core and the type checker from npm"
+  say "installing binaryen $WASM_OPT_VERSION, esbuild, axe-core, the type checker, Vite, React and Vue from npm"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 

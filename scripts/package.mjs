@@ -51,6 +51,8 @@ function ownMembersOnly(path) {
 }
 
 const entry = join(dir, "reader-widget.js");
+const sri = (path) => `sha384-${digest("sha384", readFileSync(join(dir, path)), "base64")}`;
+const integrity = {}; // build folder → { wasm, module }: their SRI hashes
 // Two builds of the widget, the same files in each folder: wasm/ and, for pages with
 // server-rendered snippets, wasm-hydrating/ (see scripts/hydrating-build.sh). Each build's glue,
 // the element's definition it imports and js/boot.js become one module, so that the integrity
@@ -68,20 +70,16 @@ for (const wasmDir of buildDirs) {
   rmSync(join(wasmDir, "snippets"), { recursive: true });
   ownMembersOnly(glue);
   const wasm = hashName(join(wasmDir, "reader-widget_bg.wasm"));
-  rewrite(entry, `"${folder}/reader-widget_bg.wasm"`, `"${relative(dir, wasm)}"`);
+  rewrite(entry, `"./${folder}/reader-widget_bg.wasm"`, `"./${relative(dir, wasm)}"`);
   const hashedGlue = hashName(glue);
-  rewrite(entry, `"${folder}/reader-widget.js"`, `"${relative(dir, hashedGlue)}"`);
+  rewrite(entry, `"./${folder}/reader-widget.js"`, `"./${relative(dir, hashedGlue)}"`);
+  integrity[folder] = { wasm: sri(relative(dir, wasm)), module: sri(relative(dir, hashedGlue)) };
 }
 
 // Every widget file the entry loads, with its SRI hash, written into the entry: the entry checks
 // each (see js/reader-widget.js), so the integrity a page gives the entry covers them all.
+rewrite(entry, `"__READER_WIDGET_INTEGRITY__"`, JSON.stringify(JSON.stringify(integrity)));
 const loaded = buildDirs.flatMap(filesUnder).map((path) => relative(dir, path)).sort();
-const sri = (path) => `sha384-${digest("sha384", readFileSync(join(dir, path)), "base64")}`;
-rewrite(
-  entry,
-  `"__READER_WIDGET_INTEGRITY__"`,
-  JSON.stringify(JSON.stringify(Object.fromEntries(loaded.map((path) => [path, sri(path)])))),
-);
 
 // The element's TypeScript types (React's JSX apart) and its Custom Elements Manifest, as written.
 const described = ["reader-widget.d.ts", "react.d.ts", "custom-elements.json"];

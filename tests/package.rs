@@ -193,11 +193,29 @@ fn the_entry_carries_the_integrity_of_every_file_it_loads() {
         .collect();
     // Each build's module (glue, element definition and start, bundled) and WebAssembly.
     assert_eq!(loaded.len(), 4, "{loaded:?}");
-    for file in loaded {
-        let integrity = files[file]["integrity"].as_str().expect("an integrity");
+    for file in &loaded {
+        // The form a bundler copies into its output (see docs/publisher-guide.md).
+        let reference = format!(r#"new URL("./{file}",import.meta.url)"#);
+        assert!(entry.contains(&reference), "the entry lacks {reference}");
+    }
+    for build in ["wasm", "wasm-hydrating"] {
+        let integrity_of = |extension: &str| {
+            let file = loaded
+                .iter()
+                .find(|file| file.starts_with(&format!("{build}/")) && file.ends_with(extension))
+                .unwrap_or_else(|| panic!("no {extension} in {build}/"));
+            files[file.as_str()]["integrity"]
+                .as_str()
+                .expect("an integrity")
+                .to_owned()
+        };
         // Inside the JSON string literal the entry parses, the quotes are escaped.
-        let pair = format!(r#"\"{file}\":\"{integrity}\""#);
-        assert!(entry.contains(&pair), "the entry lacks {pair}");
+        let hashes = format!(
+            r#"\"{build}\":{{\"wasm\":\"{}\",\"module\":\"{}\"}}"#,
+            integrity_of(".wasm"),
+            integrity_of(".js")
+        );
+        assert!(entry.contains(&hashes), "the entry lacks {hashes}");
     }
     assert!(!entry.contains("__READER_WIDGET_INTEGRITY__"));
 }

@@ -18,6 +18,8 @@ mod accessibility;
 mod errors;
 /// Every example of the catalogue (`demo/examples.json`), with axe at every size.
 mod examples;
+/// The package in a Vite app: a plain page, React 19 (client and hydrated) and Vue 3.
+mod frameworks;
 /// Pages that fight back: strict policies, hostile styles, meddling scripts, tampered files.
 mod hostile;
 /// The package installed from npm, in a publisher's own project.
@@ -40,6 +42,7 @@ mod sources;
 use accessibility::*;
 use errors::*;
 use examples::*;
+use frameworks::*;
 use hostile::*;
 use installed::*;
 use keyboard::*;
@@ -102,12 +105,14 @@ scenarios![all:
     at_320_px_wide_nothing_in_the_widget_scrolls_sideways,
     with_wcag_text_spacing_nothing_is_cut_off,
     control_boundaries_and_the_focus_ring_contrast_3_to_1_in_both_themes,
+    the_guides_theme_keeps_each_theme_its_own_accent_at_aa_contrast,
     nothing_in_the_widget_moves,
     a_screenshot_at_each_size,
     the_webassembly_comes_from_the_asset_origin,
     the_article_is_fetched_once_while_the_webassembly_loads,
     the_entry_starts_one_module_the_webassembly_and_the_article_at_once,
     under_a_strict_policy_with_trusted_types_the_widget_works_without_violations,
+    each_documented_mode_works_under_exactly_the_documented_policy,
     a_hostile_host_stylesheet_and_base_leave_the_widget_as_it_is,
     each_way_a_src_can_fail_shows_the_error_with_its_own_kind,
     a_meddling_page_and_a_sandboxed_frame_without_storage_leave_the_widget_working,
@@ -126,6 +131,10 @@ scenarios![all:
     a_script_after_the_markup_renders_the_embeds,
     two_copies_of_the_script_define_the_element_once,
     the_package_installed_from_npm_works_from_node_modules,
+    bundled_by_vite_the_widget_loads_its_files_from_the_build,
+    in_react_rendered_by_the_client_the_embed_works_and_unmounts_cleanly,
+    in_react_rendered_by_the_server_then_hydrated_the_embed_works_and_unmounts_cleanly,
+    in_vue_the_embed_works_and_unmounts_cleanly,
 ];
 
 async fn headline(session: &Session, index: usize) -> Result<Value, String> {

@@ -347,6 +347,26 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
             if path == "/hostile/inline-styles-csp.html" {
                 return inline_styles_page(query == "with-hash");
             }
+            if path == "/csp/recorder.js" {
+                let recorder = ERROR_RECORDER
+                    .trim_start_matches("<script>")
+                    .trim_end_matches("</script>");
+                return Response::new(200, "text/javascript", recorder.as_bytes());
+            }
+            if path == "/theming/guide.html" {
+                return guide_theme_page(&asset_origin);
+            }
+            if path == "/csp/give-article.js" {
+                // What a page under Trusted Types does instead of writing a script element.
+                let script = format!(
+                    "document.querySelector('reader-widget').article = {};",
+                    include_str!("../../demo/articles/syria-resolution.json")
+                );
+                return Response::new(200, "text/javascript", script.as_bytes());
+            }
+            if let Some(mode) = path.strip_prefix("/csp/") {
+                return documented_policy_page(mode.trim_end_matches(".html"), &asset_origin);
+            }
             match path {
                 "/hostile/together.html" => return together_page(&asset_origin, query),
                 "/hostile/together-met" => return together_report(query),
@@ -441,6 +461,101 @@ fn inline_styles_page(with_hash: bool) -> Response {
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Inline snippet styles</title>
 <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' {hash}">
 </head><body><main>{snippet}</main></body></html>"#
+    );
+    recorded_page(&page)
+}
+
+/// The Content-Security-Policy of the README's quick start, as written there, with the CDN it
+/// names (`https://cdn.example`) the asset origin.
+pub fn documented_policy(asset_origin: &str) -> Result<String, String> {
+    let readme = include_str!("../../README.md");
+    let start = readme
+        .find("Content-Security-Policy: ")
+        .ok_or("the README gives no Content-Security-Policy line")?;
+    let rest = readme
+        .get(start + "Content-Security-Policy: ".len()..)
+        .unwrap_or_default();
+    let policy = rest.split("```").next().unwrap_or_default();
+    Ok(policy
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace("https://cdn.example", asset_origin))
+}
+
+/// A page holding one embed in `mode` (`src`, `json`, `json-ld`, `markup`, `property` or
+/// `snippet`), sent
+/// with exactly the README's policy as its header, plus, for a snippet, the `style-src` hash the
+/// snippet command prints, as the README says to add. Its error recorder is a file of its own,
+/// which the policy allows.
+fn documented_policy_page(mode: &str, asset_origin: &str) -> Response {
+    let seed = include_str!("../../demo/articles/syria-resolution.json");
+    let embed = match mode {
+        "src" => r#"<reader-widget src="/articles/syria-resolution.json"></reader-widget>"#.to_owned(),
+        "json" => format!(
+            r#"<reader-widget><script type="application/json">{seed}</script></reader-widget>"#
+        ),
+        "json-ld" => format!(
+            r#"<reader-widget><script type="application/ld+json">{}</script></reader-widget>"#,
+            include_str!("../../demo/articles/syria-resolution.jsonld")
+        ),
+        "markup" => r#"<reader-widget><article><h1>The publisher's markup</h1><p>The article as the publisher wrote it.</p></article></reader-widget>"#.to_owned(),
+        // Set by the page's own script, before the widget has defined the element.
+        "property" => r#"<reader-widget></reader-widget><script src="/csp/give-article.js"></script>"#.to_owned(),
+        "snippet" => include_str!("../fixtures/server-rendered-seed.html").to_owned(),
+        _ => return Response::not_found(),
+    };
+    let mut policy = match documented_policy(asset_origin) {
+        Ok(policy) => policy,
+        Err(reason) => return Response::new(500, "text/plain", reason.as_bytes()),
+    };
+    if mode == "snippet" {
+        policy = policy.replacen(
+            "style-src 'self'",
+            &format!(
+                "style-src 'self' {}",
+                reader_widget::snippet::style_hash_source()
+            ),
+            1,
+        );
+    }
+    let page = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Under the documented policy: {mode}</title>
+<script src="/csp/recorder.js"></script>
+<script type="module" src="{asset_origin}/reader-widget.js"></script>
+</head><body><main>{embed}</main></body></html>"#
+    );
+    let mut response = Response::new(200, "text/html; charset=utf-8", page.as_bytes());
+    response.headers.push(("Content-Security-Policy", policy));
+    response
+}
+
+/// The publisher guide's theming example, its first CSS block under "## Theming", as written.
+pub fn guide_theme() -> Result<&'static str, String> {
+    let guide = include_str!("../../docs/publisher-guide.md");
+    guide
+        .split("\n## Theming\n")
+        .nth(1)
+        .and_then(|theming| theming.split("```css\n").nth(1))
+        .and_then(|block| block.split("```").next())
+        .ok_or_else(|| "the publisher guide has no CSS example under Theming".to_owned())
+}
+
+/// A page with the guide's theming example in its stylesheet and two `src` embeds of the seed,
+/// one in the light theme and one in the dark.
+fn guide_theme_page(asset_origin: &str) -> Response {
+    let css = match guide_theme() {
+        Ok(css) => css,
+        Err(reason) => return Response::new(500, "text/plain", reason.as_bytes()),
+    };
+    let page = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The guide's theme</title>
+<style>{css}</style>
+<script type="module" src="{asset_origin}/reader-widget.js"></script>
+</head><body><main>
+<reader-widget theme="light" src="/articles/syria-resolution.json"></reader-widget>
+<reader-widget theme="dark" src="/articles/syria-resolution.json"></reader-widget>
+</main></body></html>"#
     );
     recorded_page(&page)
 }

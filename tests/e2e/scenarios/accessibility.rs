@@ -238,6 +238,53 @@ pub(super) async fn control_boundaries_and_the_focus_ring_contrast_3_to_1_in_bot
     Ok(())
 }
 
+pub(super) async fn the_guides_theme_keeps_each_theme_its_own_accent_at_aa_contrast(
+    session: &Session,
+) -> Outcome {
+    session.open("theming/guide.html").await?;
+    let mut accents = Vec::new();
+    for (index, theme) in [(0, "light"), (1, "dark")] {
+        session.wait_for_article(index).await?;
+        let ratios = session
+            .in_embed(
+                index,
+                r#"const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+                   const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+                   const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+                   const style = (selector) => getComputedStyle(root.querySelector(selector));
+                   const background = style('.rw').backgroundColor;
+                   const checked = root.querySelector('input:checked + .rw-sizes__label');
+                   root.querySelector('input:checked').focus();
+                   const link = style('.rw-skip-link').color;
+                   return {
+                     accent: link,
+                     text: ratio(style('.rw-article__paragraph').color, background),
+                     link: ratio(link, background),
+                     byline: ratio(style('.rw-article__byline').color, background),
+                     checkedStep: ratio(getComputedStyle(checked).color, getComputedStyle(checked).backgroundColor),
+                     focusRing: ratio(getComputedStyle(checked).outlineColor, background),
+                   };"#,
+            )
+            .await?;
+        for (part, least) in [
+            ("text", 4.5),
+            ("link", 4.5),
+            ("byline", 4.5),
+            ("checkedStep", 4.5),
+            ("focusRing", 3.0),
+        ] {
+            let value = ratios[part].as_f64().unwrap_or(0.0);
+            ensure(value >= least, || {
+                format!("in the {theme} theme, {part} contrasts {value:.2}:1, under {least}:1")
+            })?;
+        }
+        accents.push(ratios["accent"].clone());
+    }
+    ensure(accents.first() != accents.get(1), || {
+        format!("both themes show the accent {:?}", accents.first())
+    })
+}
+
 pub(super) async fn nothing_in_the_widget_moves(session: &Session) -> Outcome {
     session.open("index.html").await?;
     session.wait_for_article(0).await?;

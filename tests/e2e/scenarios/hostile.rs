@@ -50,6 +50,29 @@ pub(super) async fn under_a_strict_policy_with_trusted_types_the_widget_works_wi
     })
 }
 
+pub(super) async fn each_documented_mode_works_under_exactly_the_documented_policy(
+    session: &Session,
+) -> Outcome {
+    let policy = crate::server::documented_policy(&session.assets)?;
+    ensure(
+        policy.contains("require-trusted-types-for 'script'") && !policy.contains("unsafe-inline"),
+        || format!("the README's policy is not the strict one: {policy}"),
+    )?;
+    for mode in ["src", "json", "json-ld", "markup", "property", "snippet"] {
+        session.open(&format!("csp/{mode}.html")).await?;
+        session.wait_for_article(0).await?;
+        for size in ["lg", "md"] {
+            session.choose_size(0, size).await?;
+        }
+        // The recorder is loaded (its list exists) and heard nothing.
+        let errors = session.script("return window.__pageErrors", vec![]).await?;
+        ensure(errors == json!([]), || {
+            format!("under the documented policy, the {mode} embed's page reported {errors}")
+        })?;
+    }
+    Ok(())
+}
+
 pub(super) async fn a_hostile_host_stylesheet_and_base_leave_the_widget_as_it_is(
     session: &Session,
 ) -> Outcome {

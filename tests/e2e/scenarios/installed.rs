@@ -7,7 +7,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 /// Runs `npm` with `arguments` in `folder`; its standard output, or why it failed.
-fn npm(folder: &Path, arguments: &[&str]) -> Result<String, String> {
+pub(super) fn npm(folder: &Path, arguments: &[&str]) -> Result<String, String> {
     let output = Command::new("npm")
         .args(arguments)
         .current_dir(folder)
@@ -25,7 +25,7 @@ fn npm(folder: &Path, arguments: &[&str]) -> Result<String, String> {
 
 /// The publisher's project (`server::npm_project()`), made once per run: the package packed
 /// from `dist/` and installed, a plain page with the two lines, and the seed article.
-fn installed_project() -> Result<(), String> {
+pub(super) fn installed_project() -> Result<(), String> {
     static MADE: OnceLock<Result<(), String>> = OnceLock::new();
     MADE.get_or_init(|| {
         let project = crate::server::npm_project();

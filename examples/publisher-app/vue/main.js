@@ -1,0 +1,5 @@
+// Vue mounts the app.
+import { createApp } from "vue";
+import App from "./App.vue";
+
+createApp(App).mount("#app");
