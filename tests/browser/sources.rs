@@ -3,6 +3,23 @@
 
 use super::*;
 
+/// Waits for `host` to show the headline `text`.
+async fn shows_headline(host: &HtmlElement, text: &str) {
+    wait_for(&format!("the headline {text:?}"), || {
+        find(host, ".rw-article__headline").filter(|h| h.text_content().as_deref() == Some(text))
+    })
+    .await;
+}
+
+/// A new `<reader-widget>`, not yet in the page.
+fn new_embed() -> HtmlElement {
+    document()
+        .create_element("reader-widget")
+        .expect("an element")
+        .dyn_into()
+        .expect("an HTML element")
+}
+
 #[wasm_bindgen_test]
 async fn mounts_into_an_open_shadow_root_from_inline_json() {
     let (container, host) = rendered_embed(&inline_embed("")).await;
@@ -37,11 +54,7 @@ async fn changing_src_loads_the_new_article() {
     let (container, host) =
         rendered_embed(&format!(r#"<reader-widget src="{first}"></reader-widget>"#)).await;
     host.set_attribute("src", &second).expect("set src");
-    wait_for("the new headline", || {
-        find(&host, ".rw-article__headline")
-            .filter(|h| h.text_content().as_deref() == Some("Second"))
-    })
-    .await;
+    shows_headline(&host, "Second").await;
     container.remove();
 }
 
@@ -219,11 +232,7 @@ async fn inline_json_changed_after_it_is_shown_is_read_again() {
     script.set_text_content(Some(
         r#"{"headline":"Changed","body":[{"type":"paragraph","text":"p"}]}"#,
     ));
-    wait_for("the changed headline", || {
-        find(&host, ".rw-article__headline")
-            .filter(|h| h.text_content().as_deref() == Some("Changed"))
-    })
-    .await;
+    shows_headline(&host, "Changed").await;
     container.remove();
 }
 
@@ -232,11 +241,7 @@ async fn inline_json_changed_after_it_is_shown_is_read_again() {
 #[wasm_bindgen_test]
 async fn an_article_given_as_a_property_renders_with_its_urls_resolved_against_the_page() {
     let container = page("");
-    let host: HtmlElement = document()
-        .create_element("reader-widget")
-        .expect("an element")
-        .dyn_into()
-        .expect("an HTML element");
+    let host = new_embed();
     let article = js_sys::JSON::parse(SEED).expect("the seed parses");
     js_sys::Reflect::set(&host, &"article".into(), &article).expect("the property set");
     container.append_child(&host).expect("appended");
@@ -286,33 +291,18 @@ async fn an_article_property_set_before_the_element_is_defined_is_read() {
 async fn the_article_property_replaces_the_article_and_null_takes_it_back() {
     let errors = Heard::new("reader-widget-error");
     let container = page("");
-    let host: HtmlElement = document()
-        .create_element("reader-widget")
-        .expect("an element")
-        .dyn_into()
-        .expect("an HTML element");
+    let host = new_embed();
     let set = |value: &JsValue| {
         js_sys::Reflect::set(&host, &"article".into(), value).expect("the property set");
     };
     container.append_child(&host).expect("appended");
-    let headline_is = |text: &'static str| {
-        let host = host.clone();
-        move || {
-            find(&host, ".rw-article__headline")
-                .filter(|h| h.text_content().as_deref() == Some(text))
-        }
-    };
     set(&r#"{"headline":"As JSON text","body":[{"type":"paragraph","text":"p"}]}"#.into());
-    wait_for("the article given as text", headline_is("As JSON text")).await;
+    shows_headline(&host, "As JSON text").await;
     set(&js_sys::JSON::parse(
         r#"{"headline":"As an object","body":[{"type":"paragraph","text":"p"}]}"#,
     )
     .expect("parses"));
-    wait_for(
-        "the article given as an object",
-        headline_is("As an object"),
-    )
-    .await;
+    shows_headline(&host, "As an object").await;
 
     set(&JsValue::NULL);
     let error = wait_for("the no-source error", || errors.from(&host).pop()).await;
@@ -331,10 +321,6 @@ async fn the_article_property_replaces_the_article_and_null_takes_it_back() {
     assert_eq!(field(&error, "kind"), "malformed");
 
     host.set_attribute("src", &blob_url(SEED)).expect("src set");
-    wait_for(
-        "the src's article",
-        headline_is("US, Russia Fail to Agree on Syria Resolution"),
-    )
-    .await;
+    shows_headline(&host, "US, Russia Fail to Agree on Syria Resolution").await;
     container.remove();
 }

@@ -205,6 +205,11 @@ pub(super) async fn with_wcag_text_spacing_nothing_is_cut_off(session: &Session)
     })
 }
 
+/// JavaScript that defines `ratio(a, b)`, the WCAG contrast ratio of two computed colours.
+const CONTRAST_RATIO: &str = r#"const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };"#;
+
 pub(super) async fn control_boundaries_and_the_focus_ring_contrast_3_to_1_in_both_themes(
     session: &Session,
 ) -> Outcome {
@@ -214,9 +219,9 @@ pub(super) async fn control_boundaries_and_the_focus_ring_contrast_3_to_1_in_bot
         let ratios = session
             .in_embed(
                 index,
-                r#"const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
-                   const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-                   const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+                &[
+                    CONTRAST_RATIO,
+                    r#"
                    const background = getComputedStyle(root.querySelector('.rw')).backgroundColor;
                    const step = root.querySelector('input:not(:checked) + .rw-sizes__label');
                    const checked = root.querySelector('input:checked + .rw-sizes__label');
@@ -226,6 +231,8 @@ pub(super) async fn control_boundaries_and_the_focus_ring_contrast_3_to_1_in_bot
                      checkedStep: ratio(getComputedStyle(checked).backgroundColor, background),
                      focusRing: ratio(getComputedStyle(checked).outlineColor, background),
                    };"#,
+                ]
+                .concat(),
             )
             .await?;
         for part in ["stepBorder", "checkedStep", "focusRing"] {
@@ -248,9 +255,9 @@ pub(super) async fn the_guides_theme_keeps_each_theme_its_own_accent_at_aa_contr
         let ratios = session
             .in_embed(
                 index,
-                r#"const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
-                   const lum = (c) => { const [r, g, b] = rgb(c).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-                   const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+                &[
+                    CONTRAST_RATIO,
+                    r#"
                    const style = (selector) => getComputedStyle(root.querySelector(selector));
                    const background = style('.rw').backgroundColor;
                    const checked = root.querySelector('input:checked + .rw-sizes__label');
@@ -264,6 +271,8 @@ pub(super) async fn the_guides_theme_keeps_each_theme_its_own_accent_at_aa_contr
                      checkedStep: ratio(getComputedStyle(checked).color, getComputedStyle(checked).backgroundColor),
                      focusRing: ratio(getComputedStyle(checked).outlineColor, background),
                    };"#,
+                ]
+                .concat(),
             )
             .await?;
         for (part, least) in [

@@ -66,23 +66,6 @@ fn copy_sources(from: &Path, to: &Path) -> Outcome {
     Ok(())
 }
 
-/// The paths of the scripts and WebAssembly the page has loaded.
-async fn loaded_code(session: &Session) -> Result<Vec<String>, String> {
-    let loaded = session
-        .script(
-            "return performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => /\\.(js|wasm)$/.test(path));",
-            vec![],
-        )
-        .await?;
-    Ok(loaded
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .map(str::to_owned)
-        .collect())
-}
-
 pub(super) async fn bundled_by_vite_the_widget_loads_its_files_from_the_build(
     session: &Session,
 ) -> Outcome {
@@ -90,7 +73,7 @@ pub(super) async fn bundled_by_vite_the_widget_loads_its_files_from_the_build(
     session.open("npm-project/app/dist/plain.html").await?;
     shows_the_seed(session, 0).await?;
     // The WebAssembly and the module came from Vite's output, copied there by the build.
-    let paths = loaded_code(session).await?;
+    let paths = installed::loaded_code(session).await?;
     ensure(
         paths.iter().any(|path| path.ends_with(".wasm"))
             && paths

@@ -76,18 +76,7 @@ pub(super) async fn the_package_installed_from_npm_works_from_node_modules(
     session.open("npm-project/index.html").await?;
     shows_the_seed(session, 0).await?;
     // Everything the widget loaded came from the project's own node_modules.
-    let loaded = session
-        .script(
-            "return performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => /\\.(js|wasm)$/.test(path));",
-            vec![],
-        )
-        .await?;
-    let paths: Vec<&str> = loaded
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let paths = loaded_code(session).await?;
     ensure(
         paths.iter().any(|path| path.ends_with(".wasm"))
             && paths
@@ -95,4 +84,21 @@ pub(super) async fn the_package_installed_from_npm_works_from_node_modules(
                 .all(|path| path.starts_with("/npm-project/node_modules/reader-widget/")),
         || format!("the widget's files came from {paths:?}"),
     )
+}
+
+/// The paths of the scripts and WebAssembly the page has loaded.
+pub(super) async fn loaded_code(session: &Session) -> Result<Vec<String>, String> {
+    let loaded = session
+        .script(
+            "return performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname).filter((path) => /\\.(js|wasm)$/.test(path));",
+            vec![],
+        )
+        .await?;
+    Ok(loaded
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .map(str::to_owned)
+        .collect())
 }
