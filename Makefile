@@ -48,10 +48,12 @@ demo: tools
 	$(RELEASE_WASM) trunk serve --release --address $(DEMO_ADDRESS) --port $(DEMO_PORT) --no-autoreload
 
 ## oembed: the oEmbed endpoint for the demo's articles, at http://127.0.0.1:8090/oembed?url=…,
-## whose snippets link the stylesheet `make demo` serves.
+## whose snippets link the stylesheet `make demo` serves, and their embed pages at
+## http://127.0.0.1:8090/embed/<article>, loading the widget `make demo` serves.
 oembed:
 	cargo run --bin reader-widget-snippet -- serve --articles demo/articles \
-	  --stylesheet http://$(DEMO_ADDRESS):$(DEMO_PORT)/reader-widget.css
+	  --stylesheet http://$(DEMO_ADDRESS):$(DEMO_PORT)/reader-widget.css \
+	  --script http://$(DEMO_ADDRESS):$(DEMO_PORT)/reader-widget.js
 
 ## shared-names: writes the names the JavaScript shares with the Rust (src/shared_names.rs, the
 ## text sizes) into each script's block of them; tests/shared_names.rs fails until they match.

@@ -24,6 +24,8 @@ pub mod article;
 pub mod components;
 #[cfg(test)]
 mod css;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod embed_page;
 pub mod error;
 pub mod json;
 pub mod labels;

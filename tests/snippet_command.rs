@@ -1,6 +1,6 @@
 //! `reader-widget-snippet` as a publisher or a CMS runs it: the snippet printed for an article
-//! file or put into a page, bad input refused with the widget's own messages, and the oEmbed
-//! server answering over HTTP on loopback.
+//! file or put into a page, an embed page, bad input refused with the widget's own messages, and
+//! the oEmbed server answering over HTTP on loopback, embed pages too.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::io::{Read, Write};
@@ -102,6 +102,11 @@ impl Drop for Server {
 }
 
 fn serve(articles: &std::path::Path) -> Server {
+    serve_with(articles, &[])
+}
+
+/// The server for `articles`, started with the further arguments `extra`.
+fn serve_with(articles: &std::path::Path, extra: &[&str]) -> Server {
     let port = TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .expect("a free port")
@@ -112,6 +117,7 @@ fn serve(articles: &std::path::Path) -> Server {
         .arg("https://news.example/articles/")
         .arg("--articles")
         .arg(articles)
+        .args(extra)
         .stderr(Stdio::null())
         .spawn()
         .expect("the server starts");
@@ -129,8 +135,18 @@ fn get(server: &Server, path: &str) -> (u16, serde_json::Value) {
     (status, body)
 }
 
-/// GETs `path`; the status, the head (lowercased) and the body.
+/// GETs `path`; the status, the head (lowercased) and the body, read as JSON.
 fn request(server: &Server, path: &str) -> (u16, String, serde_json::Value) {
+    let (status, head, body) = request_text(server, path);
+    (
+        status,
+        head,
+        serde_json::from_str(&body).expect("a JSON body"),
+    )
+}
+
+/// GETs `path`; the status, the head (lowercased) and the body.
+fn request_text(server: &Server, path: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(&server.address).expect("connected");
     write!(
         stream,
@@ -146,11 +162,7 @@ fn request(server: &Server, path: &str) -> (u16, String, serde_json::Value) {
         .nth(1)
         .and_then(|code| code.parse().ok())
         .expect("a status");
-    (
-        status,
-        head.to_ascii_lowercase(),
-        serde_json::from_str(body).expect("a JSON body"),
-    )
+    (status, head.to_ascii_lowercase(), body.to_owned())
 }
 
 #[test]
@@ -287,4 +299,59 @@ fn output_cut_short_by_its_reader_ends_the_command_quietly() {
     let message = String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success(), "{:?}: {message}", output.status);
     assert!(message.is_empty(), "{message}");
+}
+
+#[test]
+fn prints_an_embed_page_that_loads_the_widget_from_the_script_url() {
+    let script = "https://cdn.example/reader-widget/reader-widget.js";
+    let output = run(&["--embed-page", "--script", script, SEED]);
+    assert!(output.status.success(), "{output:?}");
+    let page = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(page.contains(&format!(
+        r#"<script type="module" src="{script}"></script>"#
+    )));
+    assert!(page.contains("<reader-widget><template shadowrootmode=\"open\"><style>"));
+    // A whole page needs the widget's URL, and its policy allows no linked stylesheet.
+    assert_eq!(run(&["--embed-page", SEED]).status.code(), Some(2));
+    let linked = run(&[
+        "--embed-page",
+        "--script",
+        script,
+        "--stylesheet",
+        "https://cdn.example/reader-widget.css",
+        SEED,
+    ]);
+    assert_eq!(linked.status.code(), Some(2));
+}
+
+#[test]
+fn serve_answers_embed_pages_with_their_policy_only_when_given_the_script() {
+    let articles = scratch("embed");
+    std::fs::copy(SEED, articles.join("seed.json")).expect("copied");
+    let script = "https://cdn.example/reader-widget/reader-widget.js";
+    let server = serve_with(&articles, &["--script", script]);
+    let (status, head, page) = request_text(&server, "/embed/seed.json");
+    assert_eq!(status, 200, "{page}");
+    assert!(
+        head.contains("content-type: text/html; charset=utf-8"),
+        "{head}"
+    );
+    let policy = reader_widget::embed_page::content_security_policy(script);
+    assert!(
+        head.contains(&format!(
+            "content-security-policy: {}",
+            policy.to_ascii_lowercase()
+        )),
+        "{head}"
+    );
+    assert!(page.contains("US, Russia Fail to Agree on Syria Resolution"));
+    assert_eq!(request_text(&server, "/embed/missing.json").0, 404);
+    assert_eq!(request_text(&server, "/embed/..%2F..%2FCargo.toml").0, 404);
+    drop(server);
+
+    let without_script = serve(&articles);
+    let (status, _, body) = request_text(&without_script, "/embed/seed.json");
+    assert_eq!(status, 404);
+    assert!(body.contains("--script"), "{body}");
 }

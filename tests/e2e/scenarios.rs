@@ -34,7 +34,7 @@ mod loading;
 mod screenshots;
 /// The text size: each step, one choice for every embed, kept across a reload.
 mod sizes;
-/// Server-rendered snippets, with and without the script.
+/// Server-rendered snippets, with and without the script, and the embed page a CMS frames.
 mod snippets;
 /// Where an embed's article comes from: `src`, inline JSON, JSON-LD, markup; added and removed.
 mod sources;
@@ -119,6 +119,7 @@ scenarios![all:
     a_server_rendered_snippet_is_taken_over_in_place,
     without_the_script_a_server_rendered_snippet_reads_and_its_sizes_work,
     a_snippets_inline_styles_apply_under_a_strict_policy_naming_their_hash,
+    the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_text_size_changes,
     removing_an_embed_aborts_its_fetch,
     an_embed_removed_before_the_widget_starts_aborts_the_early_fetch,
     an_article_over_the_limit_is_refused_and_its_download_stopped,

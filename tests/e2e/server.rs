@@ -353,6 +353,12 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
                     .trim_end_matches("</script>");
                 return Response::new(200, "text/javascript", recorder.as_bytes());
             }
+            if path == "/cms/embed-page.html" {
+                return seed_embed_page(&asset_origin);
+            }
+            if path == "/cms/embed-host.html" {
+                return recorded_page(EMBED_HOST_PAGE);
+            }
             if path == "/theming/guide.html" {
                 return guide_theme_page(&asset_origin);
             }
@@ -529,6 +535,51 @@ fn documented_policy_page(mode: &str, asset_origin: &str) -> Response {
     response.headers.push(("Content-Security-Policy", policy));
     response
 }
+
+/// The seed's embed page as `reader-widget-snippet` makes it (from the fixture snippet), with
+/// the widget from the asset origin and its policy sent as a header too, as the server sends it.
+fn seed_embed_page(asset_origin: &str) -> Response {
+    let seed = include_str!("../../demo/articles/syria-resolution.json");
+    let article = match reader_widget::snippet::read_article_source(seed) {
+        Ok(article) => article,
+        Err(error) => return Response::new(500, "text/plain", error.to_string().as_bytes()),
+    };
+    let snippet = reader_widget::snippet::Snippet {
+        html: include_str!("../fixtures/server-rendered-seed.html")
+            .trim_end()
+            .to_owned(),
+        notes: Vec::new(),
+        article,
+    };
+    let page = reader_widget::embed_page::embed_page(
+        &snippet,
+        &format!("{asset_origin}/reader-widget.js"),
+    );
+    let mut response = Response::new(200, "text/html; charset=utf-8", page.html.as_bytes());
+    response
+        .headers
+        .push(("Content-Security-Policy", page.content_security_policy));
+    response
+}
+
+/// A CMS page holding the embed page in an iframe sandboxed as WordPress sandboxes a provider's
+/// (`allow-scripts` only: an opaque origin), with the secret in its URL and on the iframe as
+/// WordPress puts them, and a listener that sets the iframe's height from the page's messages
+/// and records them in `window.__heights`.
+const EMBED_HOST_PAGE: &str = r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A CMS page</title>
+<script>
+window.__heights = [];
+addEventListener("message", (event) => {
+  const frame = document.querySelector("iframe");
+  const data = event.data;
+  if (event.source !== frame.contentWindow || data?.secret !== frame.dataset.secret || data.message !== "height") return;
+  window.__heights.push(data.value);
+  frame.height = Math.min(Math.max(data.value, 200), 1000);
+});
+</script>
+</head><body><main>
+<iframe sandbox="allow-scripts" src="/cms/embed-page.html#?secret=Xy12ab34" data-secret="Xy12ab34" width="600" height="200" title="US, Russia Fail to Agree on Syria Resolution"></iframe>
+</main></body></html>"#;
 
 /// The publisher guide's theming example, its first CSS block under "## Theming", as written.
 pub fn guide_theme() -> Result<&'static str, String> {

@@ -12,8 +12,9 @@ use reader_widget::text_size::TextSize;
 const PLACEHOLDER: &str = "<!-- reader-widget-snippet -->";
 
 const USAGE: &str = "usage: reader-widget-snippet [--stylesheet URL] [--stylesheet-integrity] [--base-url URL] [--text-size xs|sm|md|lg] [--lang TAG] [--into PAGE] ARTICLE
+       reader-widget-snippet --embed-page --script URL [--base-url URL] [--text-size STEP] [--lang TAG] ARTICLE
        reader-widget-snippet stylesheet
-       reader-widget-snippet serve [--address 127.0.0.1:8090] [--articles DIR] [--public-url URL] [--stylesheet URL] [--text-size STEP] [--lang TAG]";
+       reader-widget-snippet serve [--address 127.0.0.1:8090] [--articles DIR] [--public-url URL] [--script URL] [--stylesheet URL] [--text-size STEP] [--lang TAG]";
 
 /// The command line, read.
 #[derive(Debug, Default, PartialEq)]
@@ -25,6 +26,10 @@ pub(crate) struct Arguments {
     pub(crate) address: Option<SocketAddr>,
     pub(crate) articles: Option<PathBuf>,
     pub(crate) public_url: Option<String>,
+    /// The widget's `reader-widget.js`, for embed pages.
+    pub(crate) script_url: Option<String>,
+    /// Print the article's embed page instead of its snippet.
+    embed_page: bool,
 }
 
 #[derive(Debug, Default, PartialEq)]
@@ -68,6 +73,8 @@ fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, 
             }
             "--articles" => parsed.articles = Some(PathBuf::from(value(&arg)?)),
             "--public-url" => parsed.public_url = Some(value(&arg)?),
+            "--script" => parsed.script_url = Some(value(&arg)?),
+            "--embed-page" => parsed.embed_page = true,
             "-h" | "--help" => return Err(String::new()),
             other if other.starts_with("--") => return Err(format!("unknown option {other}")),
             article if parsed.article.is_none() && parsed.mode == Mode::Snippet => {
@@ -88,6 +95,17 @@ fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, 
     }
     if parsed.mode == Mode::Snippet && parsed.article.is_none() {
         return Err("which article? (a .json, .jsonld or .html file)".to_owned());
+    }
+    if parsed.embed_page {
+        if parsed.script_url.is_none() {
+            return Err(
+                "--embed-page needs --script URL (the widget's reader-widget.js)".to_owned(),
+            );
+        }
+        // The page's policy allows the snippet's styles by their hash, and nothing else.
+        if parsed.options.styles != SnippetStyles::Inline || parsed.into.is_some() {
+            return Err("--embed-page makes a whole page: no --stylesheet, no --into".to_owned());
+        }
     }
     Ok(parsed)
 }
@@ -158,6 +176,10 @@ async fn print_snippet(arguments: &Arguments) -> Result<(), String> {
              snippet's styles with style-src {} (it changes with the widget's version)",
             snippet::style_hash_source()
         );
+    }
+    if arguments.embed_page {
+        let script_url = arguments.script_url.as_deref().unwrap_or_default();
+        return write_out(&reader_widget::embed_page::embed_page(&made, script_url).html);
     }
     match &arguments.into {
         None => write_out(&format!("{}\n", made.html))?,

@@ -1,14 +1,19 @@
 //! `reader-widget-snippet`: the publisher's embed snippet, rendered ahead of time (see
-//! `src/snippet.rs`), and an oEmbed endpoint that serves it.
+//! `src/snippet.rs`), an article's embed page (`src/embed_page.rs`), and an oEmbed endpoint
+//! that serves them.
 //!
 //! ```text
 //! reader-widget-snippet [OPTIONS] ARTICLE          the snippet for ARTICLE (JSON, JSON-LD or HTML)
 //! reader-widget-snippet [OPTIONS] --into PAGE ARTICLE
 //!                                                  PAGE with the snippet in place of the line
 //!                                                  <!-- reader-widget-snippet -->
+//! reader-widget-snippet [OPTIONS] --embed-page --script URL ARTICLE
+//!                                                  ARTICLE's embed page, a whole HTML page for an
+//!                                                  iframe, loading the widget from URL
 //! reader-widget-snippet stylesheet                 the stylesheet snippets link to
 //! reader-widget-snippet serve [OPTIONS] [--address 127.0.0.1:8090] [--articles DIR]
 //!                             [--public-url URL]   oEmbed for the articles in DIR
+//!                             [--script URL]       and their embed pages at /embed/<article>
 //!
 //! OPTIONS: --stylesheet URL   link reader-widget.css at URL instead of putting its styles in the
 //!                             snippet (inline by default: no render-blocking request; the

@@ -1,4 +1,5 @@
-//! `reader-widget-snippet serve`: the oEmbed endpoint for the articles of one folder.
+//! `reader-widget-snippet serve`: the oEmbed endpoint for the articles of one folder, and
+//! their embed pages.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -7,11 +8,12 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
-use axum::extract::{Query, State};
+use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
+use reader_widget::embed_page;
 use reader_widget::snippet::{self, SnippetOptions};
 use serde::Deserialize;
 use serde_json::json;
@@ -24,14 +26,16 @@ struct Service {
     articles: PathBuf,
     /// The URL the articles folder is published at, ending in `/`.
     public_url: String,
+    /// The widget's `reader-widget.js`, which embed pages load (`--script`).
+    script_url: Option<String>,
     /// One permit a render: Yew's server renderer keeps a thread busy for each.
     renders: tokio::sync::Semaphore,
     /// Answers made, with the modification time of the file each was made from.
     answers: Mutex<HashMap<AnswerKey, (SystemTime, String)>>,
 }
 
-/// What an answer is made from: the article's file name and the `maxwidth` asked for.
-type AnswerKey = (String, Option<u32>);
+/// What an answer is made from: the article's file name, and what was made of it.
+type AnswerKey = (String, Made);
 
 /// The most answers kept; past it the cache starts again (a folder of articles is small).
 const MAX_CACHED_ANSWERS: usize = 1_024;
@@ -52,6 +56,7 @@ pub(crate) async fn serve(arguments: Arguments) -> Result<(), String> {
             .articles
             .unwrap_or_else(|| PathBuf::from("demo/articles")),
         public_url: format!("{}/", public_url.trim_end_matches('/')),
+        script_url: arguments.script_url,
         renders: tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, usize::from),
         ),
@@ -66,6 +71,7 @@ pub(crate) async fn serve(arguments: Arguments) -> Result<(), String> {
     );
     let app = Router::new()
         .route("/oembed", get(oembed))
+        .route("/embed/{name}", get(embed))
         .layer(axum::middleware::map_response(no_sniffing))
         .with_state(service);
     axum::serve(listener, app)
@@ -131,6 +137,61 @@ async fn oembed(State(service): State<Arc<Service>>, Query(query): Query<OembedQ
     let Some(url) = query.url else {
         return problem(StatusCode::BAD_REQUEST, "url is required".to_owned());
     };
+    let max_width = query.maxwidth;
+    let made = answer(&service, url, Made::Oembed(max_width), move |made| {
+        snippet::oembed(made, "reader-widget", max_width).to_string()
+    })
+    .await;
+    match made {
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Err(response) => response,
+    }
+}
+
+/// `/embed/<article>`: the article's embed page (see `reader_widget::embed_page`), with its
+/// policy as a header too; only when the server was given the widget's `--script` URL.
+async fn embed(State(service): State<Arc<Service>>, UrlPath(name): UrlPath<String>) -> Response {
+    let Some(script_url) = service.script_url.clone() else {
+        return problem(
+            StatusCode::NOT_FOUND,
+            "no embed pages: the server was started without --script URL".to_owned(),
+        );
+    };
+    let url = format!("{}{name}", service.public_url);
+    let policy = embed_page::content_security_policy(&script_url);
+    let made = answer(&service, url, Made::EmbedPage, move |made| {
+        embed_page::embed_page(made, &script_url).html
+    })
+    .await;
+    let html = match made {
+        Ok(html) => html,
+        Err(response) => return response,
+    };
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8".to_owned()),
+            (header::CONTENT_SECURITY_POLICY, policy),
+        ],
+        html,
+    )
+        .into_response()
+}
+
+/// What an answer for an article is: an oEmbed answer for a `maxwidth`, or its embed page.
+#[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
+enum Made {
+    Oembed(Option<u32>),
+    EmbedPage,
+}
+
+/// The answer `make` makes from the snippet of the article at `url`, one of this server's, kept
+/// until its file changes; or the response that says why there is none.
+async fn answer(
+    service: &Arc<Service>,
+    url: String,
+    made: Made,
+    make: impl FnOnce(&snippet::Snippet) -> String + Send + 'static,
+) -> Result<String, Response> {
     // Only the articles this server publishes, by file name: never a path out of the
     // folder, and never a fetch of somebody else's URL.
     let name = url
@@ -144,20 +205,20 @@ async fn oembed(State(service): State<Arc<Service>>, Query(query): Query<OembedQ
         })
         .map(str::to_owned);
     let Some(name) = name else {
-        return problem(
+        return Err(problem(
             StatusCode::NOT_FOUND,
             format!("{url} is not an article under {}", service.public_url),
-        );
+        ));
     };
     let is_article_file = Path::new(&name)
         .extension()
         .and_then(|extension| extension.to_str())
         .is_some_and(|extension| ARTICLE_EXTENSIONS.contains(&extension));
     if !is_article_file {
-        return problem(
+        return Err(problem(
             StatusCode::NOT_FOUND,
             format!("{url} is not a .json, .jsonld or .html article"),
-        );
+        ));
     }
     let path = service.articles.join(&name);
     let Some(modified) = std::fs::metadata(&path)
@@ -165,23 +226,33 @@ async fn oembed(State(service): State<Arc<Service>>, Query(query): Query<OembedQ
         .filter(std::fs::Metadata::is_file)
         .and_then(|metadata| metadata.modified().ok())
     else {
-        return problem(StatusCode::NOT_FOUND, format!("no article at {url}"));
+        return Err(problem(
+            StatusCode::NOT_FOUND,
+            format!("no article at {url}"),
+        ));
     };
-    let key = (name, query.maxwidth);
+    let key = (name, made);
     let cached = service
         .answers
         .lock()
         .ok()
         .and_then(|answers| answers.get(&key).cloned())
         .filter(|(made_from, _)| *made_from == modified);
-    if let Some((_, json)) = cached {
-        return json_answer(json);
+    if let Some((_, text)) = cached {
+        return Ok(text);
     }
     let Ok(_permit) = service.renders.acquire().await else {
-        return problem(StatusCode::SERVICE_UNAVAILABLE, "shutting down".to_owned());
+        return Err(problem(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "shutting down".to_owned(),
+        ));
     };
     let mut options = service.options.clone();
     options.base_url = Some(url.clone());
+    if made == Made::EmbedPage {
+        // The page's own policy allows the snippet's styles by their hash, and nothing else.
+        options.styles = snippet::SnippetStyles::Inline;
+    }
     // Yew's server renderer runs on one thread: each answer is made on a thread of its own.
     let answer = tokio::task::spawn_blocking(move || {
         let text = read_article_file(&path)
@@ -192,24 +263,23 @@ async fn oembed(State(service): State<Arc<Service>>, Query(query): Query<OembedQ
             .build()
             .map_err(|error| (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()))?;
         let made = runtime.block_on(snippet::render_snippet(article, &options));
-        Ok(snippet::oembed(&made, "reader-widget", query.maxwidth).to_string())
+        Ok(make(&made))
     })
     .await;
     match answer {
-        Ok(Ok(json)) => {
+        Ok(Ok(text)) => {
             if let Ok(mut answers) = service.answers.lock() {
                 if answers.len() >= MAX_CACHED_ANSWERS {
                     answers.clear();
                 }
-                answers.insert(key, (modified, json.clone()));
+                answers.insert(key, (modified, text.clone()));
             }
-            json_answer(json)
+            Ok(text)
         }
-        Ok(Err((status, message))) => problem(status, message),
-        Err(error) => problem(StatusCode::INTERNAL_SERVER_ERROR, error.to_string()),
+        Ok(Err((status, message))) => Err(problem(status, message)),
+        Err(error) => Err(problem(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            error.to_string(),
+        )),
     }
-}
-
-fn json_answer(json: String) -> Response {
-    ([(header::CONTENT_TYPE, "application/json")], json).into_response()
 }

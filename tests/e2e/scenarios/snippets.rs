@@ -76,3 +76,76 @@ pub(super) async fn without_the_script_a_server_rendered_snippet_reads_and_its_s
         format!("without the script, LG made the paragraph {large}px, MD is {medium}px")
     })
 }
+
+/// The embed page a CMS shows in an iframe, sandboxed as WordPress sandboxes it: under its own
+/// strict policy the widget takes the snippet over and the height script runs, the page tells
+/// its parent its height, and tells it again, larger, when the reader chooses LG inside.
+pub(super) async fn the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_text_size_changes(
+    session: &Session,
+) -> Outcome {
+    session.open("cms/embed-host.html").await?;
+    let heights = || session.script("return window.__heights", vec![]);
+    session
+        .wait_until(
+            "the embed page to tell its height",
+            "return window.__heights.length > 0",
+            vec![],
+        )
+        .await?;
+    session
+        .client
+        .enter_frame(0)
+        .await
+        .doing("entering the embed page's frame")?;
+    let inside = async {
+        session.wait_for_article(0).await?;
+        // A script's click, as in the other sandboxed frame's scenario.
+        session
+            .in_embed(0, "root.querySelector('input[value=lg]').click();")
+            .await?;
+        session
+            .wait_until(
+                "the embed page to show lg",
+                "return !!document.querySelector('reader-widget')?.shadowRoot?.querySelector('.rw-article.rw-size-lg')",
+                vec![],
+            )
+            .await?;
+        session
+            .script(
+                "return Math.ceil(document.documentElement.getBoundingClientRect().height)",
+                vec![],
+            )
+            .await
+    }
+    .await;
+    session
+        .client
+        .enter_parent_frame()
+        .await
+        .doing("leaving the frame")?;
+    let height_at_lg = inside?;
+    session
+        .wait_until(
+            "the embed page to tell its height at lg",
+            "return window.__heights.at(-1) === arguments[0]",
+            vec![height_at_lg.clone()],
+        )
+        .await
+        .map_err(|reason| format!("{reason}; told {:?}", height_at_lg))?;
+    let told = heights().await?;
+    let first = told[0].as_f64().unwrap_or(0.0);
+    let last = height_at_lg.as_f64().unwrap_or(0.0);
+    ensure(first > 300.0 && last > first * 1.1, || {
+        format!("the heights told were {told}, ending at {last}")
+    })?;
+    let frame_height = session
+        .script(
+            "return Number(document.querySelector('iframe').height)",
+            vec![],
+        )
+        .await?;
+    // Kept between 200 and 1000 px, as WordPress's embed script keeps it.
+    ensure(frame_height.as_f64() == Some(last.min(1000.0)), || {
+        format!("the frame is {frame_height} tall, told {last}")
+    })
+}

@@ -1,0 +1,175 @@
+//! The embed page: one article as a complete, minimal HTML page for a CMS to show in an iframe
+//! (WordPress's sandboxed one included). It holds the article's server-rendered snippet, so it
+//! reads before any script runs, the widget's script from where the publisher serves it, a strict
+//! Content-Security-Policy of its own, and one small script that tells the parent page the page's
+//! height whenever it changes, in the protocol WordPress's embed script (`wp-embed`) listens to.
+//! Nothing else reaches the parent.
+
+use crate::snippet::{style_hash_source, Snippet};
+
+/// Tells the parent page this page's height, as `wp-embed` expects it: a message
+/// `{message: "height", value, secret}`, where `secret` is the one the parent put in the
+/// iframe's URL (`#?secret=…`) and on the iframe (`data-secret`). Told when the height changes
+/// (text-size steps, images, fonts: a ResizeObserver sees them all) and again when the parent
+/// says it is ready, in case the first message came before its listener.
+pub const HEIGHT_SCRIPT: &str = r#"const secret = /[#?&]secret=([\w-]+)/.exec(location.hash)?.[1] ?? "";
+let told = 0;
+const tell = () => {
+  const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+  if (height === told || parent === window) return;
+  told = height;
+  parent.postMessage({ message: "height", value: height, secret }, "*");
+};
+new ResizeObserver(tell).observe(document.documentElement);
+addEventListener("message", (event) => {
+  if (event.source === parent && event.data?.message === "ready" && event.data.secret === secret) {
+    told = 0;
+    tell();
+  }
+});"#;
+
+/// An embed page and the policy it carries.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmbedPage {
+    pub html: String,
+    /// The page's Content-Security-Policy (in a `<meta>` of the page, and sent as a header by
+    /// the server): its own scripts only, the widget's origin, no inline style but the
+    /// snippet's.
+    pub content_security_policy: String,
+}
+
+/// The embed page of `snippet`, made with its styles inline, loading the widget's entry from
+/// `script_url`. Its language is the article's, else English, the language of the widget's own
+/// labels when the article names none.
+pub fn embed_page(snippet: &Snippet, script_url: &str) -> EmbedPage {
+    let content_security_policy = content_security_policy(script_url);
+    let article = &snippet.article;
+    let lang = article.lang.as_deref().unwrap_or("en");
+    let html = format!(
+        r#"<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>{title}</title>
+<script type="module" src="{script}"></script>
+<script>{HEIGHT_SCRIPT}</script>
+</head>
+<body>
+{snippet}
+</body>
+</html>
+"#,
+        policy = escape(&content_security_policy),
+        title = escape(&article.headline),
+        script = escape(script_url),
+        snippet = snippet.html,
+    );
+    EmbedPage {
+        html,
+        content_security_policy,
+    }
+}
+
+/// The policy of every embed page whose widget comes from `script_url`: scripts from the
+/// widget's origin and the height script by its hash, WebAssembly, the snippet's styles by their
+/// hash, images from the page's origin or any HTTPS one, nothing else; Trusted Types required.
+pub fn content_security_policy(script_url: &str) -> String {
+    let script_origin = origin_of(script_url);
+    format!(
+        "default-src 'none'; script-src {script_origin} '{}' 'wasm-unsafe-eval'; \
+         connect-src {script_origin} 'self'; style-src {}; img-src 'self' https: data:; \
+         base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'",
+        height_script_hash(),
+        style_hash_source()
+    )
+}
+
+/// `'sha256-…'` of [`HEIGHT_SCRIPT`], as `script-src` names an inline script.
+fn height_script_hash() -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(HEIGHT_SCRIPT))
+    )
+}
+
+/// The origin of an absolute URL (`https://cdn.example`), as a policy names it; `'self'` for a
+/// URL that has none (relative).
+fn origin_of(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(parsed) if parsed.has_host() => parsed.origin().ascii_serialization(),
+        _ => "'self'".to_owned(),
+    }
+}
+
+/// `text` for an attribute value or element text.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snippet::{read_article_source, render_snippet, SnippetOptions};
+
+    async fn seed_page() -> EmbedPage {
+        let seed = include_str!("../demo/articles/syria-resolution.json");
+        let article = read_article_source(seed).expect("the seed reads");
+        let snippet = render_snippet(article, &SnippetOptions::default()).await;
+        embed_page(
+            &snippet,
+            "https://cdn.example/reader-widget/reader-widget.js",
+        )
+    }
+
+    #[tokio::test]
+    async fn the_page_holds_the_snippet_the_script_and_its_own_policy() {
+        let page = seed_page().await;
+        assert!(page.html.starts_with("<!doctype html>\n<html lang=\"en\">"));
+        assert!(page.html.contains("<reader-widget"));
+        assert!(page.html.contains("shadowrootmode=\"open\""));
+        assert!(page.html.contains(
+            r#"<script type="module" src="https://cdn.example/reader-widget/reader-widget.js"></script>"#
+        ));
+        assert!(page
+            .html
+            .contains("<title>US, Russia Fail to Agree on Syria Resolution</title>"));
+        let policy = &page.content_security_policy;
+        assert!(policy.starts_with("default-src 'none'; script-src https://cdn.example 'sha256-"));
+        assert!(policy.contains(&format!("style-src {}", style_hash_source())));
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(page.html.contains(&format!(
+            r#"<meta http-equiv="Content-Security-Policy" content="{}">"#,
+            escape(policy)
+        )));
+    }
+
+    #[tokio::test]
+    async fn the_policy_names_the_height_script_by_its_hash() {
+        let page = seed_page().await;
+        // The script's text between its tags is exactly what was hashed (a browser test shows
+        // the browser agreeing: the height arrives).
+        assert!(page
+            .html
+            .contains(&format!("<script>{HEIGHT_SCRIPT}</script>")));
+        assert!(page
+            .content_security_policy
+            .contains(&format!("'{}'", height_script_hash())));
+    }
+
+    #[test]
+    fn a_relative_script_url_is_allowed_as_the_pages_own() {
+        assert_eq!(origin_of("/reader-widget/reader-widget.js"), "'self'");
+        assert_eq!(
+            origin_of("https://cdn.example:8443/rw/reader-widget.js"),
+            "https://cdn.example:8443"
+        );
+    }
+}
