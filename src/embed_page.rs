@@ -87,6 +87,39 @@ pub fn content_security_policy(script_url: &str) -> String {
     )
 }
 
+/// The tallest WordPress's embed script lets an iframe be, whatever height the page asks for:
+/// the frame's height in the oEmbed answer, so that a long article's frame does not grow under
+/// the reader when its first height message arrives (a shorter article's shrinks to fit).
+pub const FRAME_HEIGHT_PX: u32 = 1000;
+
+/// The oEmbed answer that frames `snippet`'s embed page, published at `embed_url`: `html` in
+/// the only form WordPress keeps from a provider it discovered (`wp_filter_oembed_result`), a
+/// `<blockquote>` linking to the page, which readers see where the frame is removed, and an
+/// `<iframe>` of it with no attributes but those WordPress allows; the rest as
+/// [`crate::snippet::oembed`] answers, `height` the frame's.
+pub fn oembed_frame(
+    snippet: &Snippet,
+    embed_url: &str,
+    provider_name: &str,
+    max_width: Option<u32>,
+) -> serde_json::Value {
+    let mut answer = crate::snippet::oembed(snippet, provider_name, max_width);
+    let width = answer
+        .get("width")
+        .and_then(serde_json::Value::as_u64)
+        .unwrap_or_default();
+    let url = escape(embed_url);
+    let title = escape(&snippet.article.headline);
+    let html = format!(
+        r#"<blockquote><a href="{url}">{title}</a></blockquote><iframe src="{url}" width="{width}" height="{FRAME_HEIGHT_PX}" title="{title}" frameborder="0" marginwidth="0" marginheight="0"></iframe>"#
+    );
+    if let Some(fields) = answer.as_object_mut() {
+        fields.insert("html".to_owned(), html.into());
+        fields.insert("height".to_owned(), FRAME_HEIGHT_PX.into());
+    }
+    answer
+}
+
 /// `'sha256-…'` of [`HEIGHT_SCRIPT`], as `script-src` names an inline script.
 fn height_script_hash() -> String {
     use base64::Engine;
@@ -162,6 +195,29 @@ mod tests {
         assert!(page
             .content_security_policy
             .contains(&format!("'{}'", height_script_hash())));
+    }
+
+    #[tokio::test]
+    async fn the_oembed_answer_frames_the_embed_page_as_wordpress_keeps_it() {
+        let seed = include_str!("../demo/articles/syria-resolution.json");
+        let article = read_article_source(seed).expect("the seed reads");
+        let snippet = render_snippet(article, &SnippetOptions::default()).await;
+        let url = "https://news.example/embed/syria-resolution.json";
+        let answer = oembed_frame(&snippet, url, "reader-widget", Some(600));
+        assert_eq!(answer["type"], "rich");
+        assert_eq!(answer["width"], 600);
+        assert_eq!(answer["height"], FRAME_HEIGHT_PX);
+        assert_eq!(answer["author_name"], "VOA News");
+        // Only what WordPress's filter allows: a bare blockquote with a link, and an iframe with
+        // src, width, height, title, frameborder, marginwidth and marginheight.
+        assert_eq!(
+            answer["html"],
+            format!(
+                "<blockquote><a href=\"{url}\">US, Russia Fail to Agree on Syria Resolution</a></blockquote>\
+                 <iframe src=\"{url}\" width=\"600\" height=\"1000\" title=\"US, Russia Fail to Agree on Syria Resolution\" \
+                 frameborder=\"0\" marginwidth=\"0\" marginheight=\"0\"></iframe>"
+            )
+        );
     }
 
     #[test]

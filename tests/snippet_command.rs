@@ -355,3 +355,33 @@ fn serve_answers_embed_pages_with_their_policy_only_when_given_the_script() {
     assert_eq!(status, 404);
     assert!(body.contains("--script"), "{body}");
 }
+
+#[test]
+fn with_embed_pages_the_oembed_answer_frames_them_unless_asked_for_the_snippet() {
+    let articles = scratch("oembed-frame");
+    std::fs::copy(SEED, articles.join("seed.json")).expect("copied");
+    let server = serve_with(
+        &articles,
+        &[
+            "--script",
+            "https://cdn.example/reader-widget/reader-widget.js",
+            "--embed-url",
+            "https://news.example/embed/",
+        ],
+    );
+    let url = "https%3A%2F%2Fnews.example%2Farticles%2Fseed.json";
+    let (status, answer) = get(&server, &format!("/oembed?url={url}&maxwidth=600"));
+    assert_eq!(status, 200, "{answer}");
+    let html = answer["html"].as_str().expect("html");
+    assert!(
+        html.starts_with(r#"<blockquote><a href="https://news.example/embed/seed.json">"#),
+        "{html}"
+    );
+    assert!(html.contains(
+        r#"<iframe src="https://news.example/embed/seed.json" width="600" height="1000""#
+    ));
+    assert_eq!(answer["height"], 1000);
+    let (_, snippet) = get(&server, &format!("/oembed?url={url}&html=snippet"));
+    let html = snippet["html"].as_str().expect("html");
+    assert!(html.starts_with("<reader-widget><template shadowrootmode=\"open\">"));
+}

@@ -14,7 +14,7 @@ const PLACEHOLDER: &str = "<!-- reader-widget-snippet -->";
 const USAGE: &str = "usage: reader-widget-snippet [--stylesheet URL] [--stylesheet-integrity] [--base-url URL] [--text-size xs|sm|md|lg] [--lang TAG] [--into PAGE] ARTICLE
        reader-widget-snippet --embed-page --script URL [--base-url URL] [--text-size STEP] [--lang TAG] ARTICLE
        reader-widget-snippet stylesheet
-       reader-widget-snippet serve [--address 127.0.0.1:8090] [--articles DIR] [--public-url URL] [--script URL] [--stylesheet URL] [--text-size STEP] [--lang TAG]";
+       reader-widget-snippet serve [--address 127.0.0.1:8090] [--articles DIR] [--public-url URL] [--script URL] [--embed-url URL] [--stylesheet URL] [--text-size STEP] [--lang TAG]";
 
 /// The command line, read.
 #[derive(Debug, Default, PartialEq)]
@@ -28,6 +28,8 @@ pub(crate) struct Arguments {
     pub(crate) public_url: Option<String>,
     /// The widget's `reader-widget.js`, for embed pages.
     pub(crate) script_url: Option<String>,
+    /// Where the server's embed pages are published (`…/embed/`).
+    pub(crate) embed_url: Option<String>,
     /// Print the article's embed page instead of its snippet.
     embed_page: bool,
 }
@@ -74,6 +76,7 @@ fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, 
             "--articles" => parsed.articles = Some(PathBuf::from(value(&arg)?)),
             "--public-url" => parsed.public_url = Some(value(&arg)?),
             "--script" => parsed.script_url = Some(value(&arg)?),
+            "--embed-url" => parsed.embed_url = Some(value(&arg)?),
             "--embed-page" => parsed.embed_page = true,
             "-h" | "--help" => return Err(String::new()),
             other if other.starts_with("--") => return Err(format!("unknown option {other}")),

@@ -13,7 +13,9 @@
 //! reader-widget-snippet stylesheet                 the stylesheet snippets link to
 //! reader-widget-snippet serve [OPTIONS] [--address 127.0.0.1:8090] [--articles DIR]
 //!                             [--public-url URL]   oEmbed for the articles in DIR
-//!                             [--script URL]       and their embed pages at /embed/<article>
+//!                             [--script URL]       and their embed pages at /embed/<article>,
+//!                             [--embed-url URL]    published at URL (the oEmbed answers frame
+//!                                                  them; `&html=snippet` asks for the snippet)
 //!
 //! OPTIONS: --stylesheet URL   link reader-widget.css at URL instead of putting its styles in the
 //!                             snippet (inline by default: no render-blocking request; the

@@ -28,6 +28,8 @@ struct Service {
     public_url: String,
     /// The widget's `reader-widget.js`, which embed pages load (`--script`).
     script_url: Option<String>,
+    /// Where the embed pages are published, ending in `/` (`--embed-url`).
+    embed_url: String,
     /// One permit a render: Yew's server renderer keeps a thread busy for each.
     renders: tokio::sync::Semaphore,
     /// Answers made, with the modification time of the file each was made from.
@@ -57,6 +59,13 @@ pub(crate) async fn serve(arguments: Arguments) -> Result<(), String> {
             .unwrap_or_else(|| PathBuf::from("demo/articles")),
         public_url: format!("{}/", public_url.trim_end_matches('/')),
         script_url: arguments.script_url,
+        embed_url: format!(
+            "{}/",
+            arguments
+                .embed_url
+                .unwrap_or_else(|| format!("http://{address}/embed/"))
+                .trim_end_matches('/')
+        ),
         renders: tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, usize::from),
         ),
@@ -69,6 +78,16 @@ pub(crate) async fn serve(arguments: Arguments) -> Result<(), String> {
         "reader-widget-snippet: oEmbed at http://{address}/oembed?url={}<article>",
         service.public_url
     );
+    match &service.script_url {
+        Some(_) => eprintln!(
+            "reader-widget-snippet: embed pages at {}<article>, framed by the oEmbed answers",
+            service.embed_url
+        ),
+        None => eprintln!(
+            "reader-widget-snippet: without --script, no embed pages: the oEmbed answers give \
+             the snippet, which WordPress drops"
+        ),
+    }
     let app = Router::new()
         .route("/oembed", get(oembed))
         .route("/embed/{name}", get(embed))
@@ -85,6 +104,9 @@ struct OembedQuery {
     url: Option<String>,
     format: Option<String>,
     maxwidth: Option<u32>,
+    /// `snippet` for the snippet itself, for CMSs that keep it; else the embed page framed,
+    /// when the server has embed pages.
+    html: Option<String>,
 }
 
 fn problem(status: StatusCode, message: String) -> Response {
@@ -138,9 +160,23 @@ async fn oembed(State(service): State<Arc<Service>>, Query(query): Query<OembedQ
         return problem(StatusCode::BAD_REQUEST, "url is required".to_owned());
     };
     let max_width = query.maxwidth;
-    let made = answer(&service, url, Made::Oembed(max_width), move |made| {
-        snippet::oembed(made, "reader-widget", max_width).to_string()
-    })
+    let framed = service.script_url.is_some() && query.html.as_deref() != Some("snippet");
+    let embed_url = url
+        .strip_prefix(&service.public_url)
+        .map(|name| format!("{}{name}", service.embed_url))
+        .unwrap_or_default();
+    let made = answer(
+        &service,
+        url,
+        Made::Oembed(max_width, framed),
+        move |made| {
+            if framed {
+                embed_page::oembed_frame(made, &embed_url, "reader-widget", max_width).to_string()
+            } else {
+                snippet::oembed(made, "reader-widget", max_width).to_string()
+            }
+        },
+    )
     .await;
     match made {
         Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
@@ -177,10 +213,11 @@ async fn embed(State(service): State<Arc<Service>>, UrlPath(name): UrlPath<Strin
         .into_response()
 }
 
-/// What an answer for an article is: an oEmbed answer for a `maxwidth`, or its embed page.
+/// What an answer for an article is: an oEmbed answer for a `maxwidth`, framing the embed page
+/// or not, or the embed page.
 #[derive(Clone, Copy, Debug, Eq, Hash, PartialEq)]
 enum Made {
-    Oembed(Option<u32>),
+    Oembed(Option<u32>, bool),
     EmbedPage,
 }
 
