@@ -2,7 +2,8 @@
 # Installs every tool the build, the demo and the tests need on a Debian machine, skipping what
 # is already there: Debian packages (Chromium, Firefox ESR and WebKitGTK with their WebDriver
 # servers, Xvfb for WebKit, brotli), the wasm32 target, the nightly toolchain's standard-library
-# sources, trunk, the wasm-bindgen CLI at the exact version in Cargo.lock, geckodriver, and from
+# sources, trunk, the wasm-bindgen CLI at the exact version in Cargo.lock, geckodriver, PHP and
+# WordPress's files (for the oEmbed test), and from
 # npm wasm-opt (binaryen), esbuild, axe-core, TypeScript, React's types, ajv and the Custom
 # Elements Manifest schema for the checks of the element's types and manifest, and Vite, React
 # and Vue for the example app the end-to-end tests build.
@@ -24,10 +25,28 @@ command -v xvfb-run >/dev/null || missing_packages+=(xvfb)
 command -v brotli >/dev/null || missing_packages+=(brotli)
 command -v npm >/dev/null || missing_packages+=(npm)
 command -v curl >/dev/null || missing_packages+=(curl)
+command -v php >/dev/null || missing_packages+=(php-cli)
 if ((${#missing_packages[@]})); then
   say "installing Debian packages: ${missing_packages[*]}"
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing_packages[@]}" >/dev/null
+fi
+
+# WordPress's own oEmbed filter and embed script, which a test runs on the oEmbed answer: the
+# files of Debian's `wordpress` package (bookworm's 6.1), unpacked into target/ without
+# installing it, which would bring a web server and a database client.
+WORDPRESS_SERIES=6.1
+wordpress_version=target/wordpress/usr/share/wordpress/wp-includes/version.php
+if ! grep -qs "wp_version = '$WORDPRESS_SERIES\." "$wordpress_version"; then
+  say "unpacking WordPress $WORDPRESS_SERIES from Debian's wordpress package"
+  rm -rf target/wordpress && mkdir -p target/wordpress/deb
+  (cd target/wordpress/deb && { apt-get download -qq wordpress 2>/dev/null ||
+    { apt-get update -qq && apt-get download -qq wordpress 2>/dev/null; }; })
+  dpkg-deb -x target/wordpress/deb/wordpress_*.deb target/wordpress
+  if ! grep -qs "wp_version = '$WORDPRESS_SERIES\." "$wordpress_version"; then
+    say "Debian's wordpress package is not WordPress $WORDPRESS_SERIES"
+    exit 1
+  fi
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

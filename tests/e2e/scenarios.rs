@@ -38,6 +38,8 @@ mod sizes;
 mod snippets;
 /// Where an embed's article comes from: `src`, inline JSON, JSON-LD, markup; added and removed.
 mod sources;
+/// WordPress: its own oEmbed filter and embed script on the oEmbed answer.
+mod wordpress;
 
 use accessibility::*;
 use errors::*;
@@ -52,6 +54,7 @@ use screenshots::*;
 use sizes::*;
 use snippets::*;
 use sources::*;
+use wordpress::*;
 
 const SEED_HEADLINE: &str = "US, Russia Fail to Agree on Syria Resolution";
 const SIZES: [(&str, f64); 4] = [("xs", 0.8), ("sm", 0.9), ("md", 1.0), ("lg", 1.25)];
@@ -120,6 +123,7 @@ scenarios![all:
     without_the_script_a_server_rendered_snippet_reads_and_its_sizes_work,
     a_snippets_inline_styles_apply_under_a_strict_policy_naming_their_hash,
     the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_text_size_changes,
+    wordpress_keeps_the_oembed_answer_and_its_embed_script_sizes_the_frame,
     removing_an_embed_aborts_its_fetch,
     an_embed_removed_before_the_widget_starts_aborts_the_early_fetch,
     an_article_over_the_limit_is_refused_and_its_download_stopped,

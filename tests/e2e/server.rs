@@ -283,6 +283,12 @@ pub fn npm_project() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-npm-project")
 }
 
+/// The folder of the WordPress post that `/cms/wordpress/` serves (the e2e scenario that opens
+/// it writes it first).
+pub fn wordpress_post() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-wordpress")
+}
+
 /// Starts both origins: pages (and their articles) from `pages_root`, the widget from `dist`.
 pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
     let dist_for_pages = dist.clone();
@@ -381,6 +387,14 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
                     return file(&pages_root, "/articles/syria-resolution.json");
                 }
                 _ => {}
+            }
+            // A WordPress post and the embed page it frames, as the WordPress scenario wrote them.
+            if let Some(path) = path.strip_prefix("/cms/wordpress") {
+                let mut response = file(&wordpress_post(), path);
+                if path.starts_with("/embed/") {
+                    response.content_type = "text/html; charset=utf-8";
+                }
+                return response;
             }
             // A publisher's own project, with the package installed from npm: its pages load the
             // widget from their own node_modules, as written.
