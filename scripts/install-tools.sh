@@ -3,7 +3,7 @@
 # is already there: Debian packages (Chromium, Firefox ESR and WebKitGTK with their WebDriver
 # servers, Xvfb for WebKit, brotli), the wasm32 target, the nightly toolchain's standard-library
 # sources, trunk, the wasm-bindgen CLI at the exact version in Cargo.lock, geckodriver, PHP and
-# WordPress's files (for the oEmbed test), and from
+# WordPress's files and a Python oEmbed consumer (for the oEmbed tests), and from
 # npm wasm-opt (binaryen), esbuild, axe-core, TypeScript, React's types, ajv and the Custom
 # Elements Manifest schema for the checks of the element's types and manifest, and Vite, React
 # and Vue for the example app the end-to-end tests build.
@@ -47,6 +47,18 @@ if ! grep -qs "wp_version = '$WORDPRESS_SERIES\." "$wordpress_version"; then
     say "Debian's wordpress package is not WordPress $WORDPRESS_SERIES"
     exit 1
   fi
+fi
+
+# A second oEmbed consumer, from PyPI, in a virtual environment of its own.
+consumer=target/oembed-consumer
+if [[ ! -x $consumer/bin/python ]] || [[ tests/oembed_consumer/requirements.txt -nt $consumer/installed ]]; then
+  say "installing the oEmbed consumer's Python packages"
+  python3 -m venv "$consumer" 2>/dev/null || {
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+    python3 -m venv "$consumer"
+  }
+  "$consumer/bin/pip" install -q --disable-pip-version-check -r tests/oembed_consumer/requirements.txt
+  touch "$consumer/installed"
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -385,3 +385,76 @@ fn with_embed_pages_the_oembed_answer_frames_them_unless_asked_for_the_snippet()
     let html = snippet["html"].as_str().expect("html");
     assert!(html.starts_with("<reader-widget><template shadowrootmode=\"open\">"));
 }
+
+/// Serves `page` to every request on a free loopback port, for the test's lifetime; its URL.
+fn page_server(page: String) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a free port");
+    let address = listener.local_addr().expect("its address");
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0_u8; 4096];
+            let _ = stream.read(&mut request);
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                page.len()
+            );
+        }
+    });
+    format!("http://{address}/syria-resolution.html")
+}
+
+/// A second consumer, PyEmbed from PyPI (tests/oembed_consumer), finds the server through the
+/// discovery link of an article's page, as the oEmbed specification has it, and reads the
+/// framed answer.
+#[test]
+fn a_python_oembed_consumer_finds_the_answer_through_the_pages_discovery_link() {
+    let articles = scratch("discovery");
+    std::fs::copy(SEED, articles.join("seed.json")).expect("copied");
+    let server = serve_with(
+        &articles,
+        &[
+            "--script",
+            "https://cdn.example/reader-widget/reader-widget.js",
+            "--embed-url",
+            "https://news.example/embed/",
+        ],
+    );
+    let endpoint = format!(
+        "http://{}/oembed?url=https%3A%2F%2Fnews.example%2Farticles%2Fseed.json&amp;format=json",
+        server.address
+    );
+    let page = page_server(format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>US, Russia Fail to Agree on Syria Resolution</title>
+<link rel="alternate" type="application/json+oembed" href="{endpoint}" title="US, Russia Fail to Agree on Syria Resolution">
+</head><body><h1>US, Russia Fail to Agree on Syria Resolution</h1></body></html>"#
+    ));
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let output = Command::new(root.join("target/oembed-consumer/bin/python"))
+        .arg(root.join("tests/oembed_consumer/consume.py"))
+        .arg(&page)
+        .output()
+        .expect("the consumer runs (scripts/install-tools.sh installs it)");
+    assert!(output.status.success(), "{output:?}");
+    let answer: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        answer["discovered"][0]
+            .as_str()
+            .map(|url| url.contains("/oembed?url=")),
+        Some(true),
+        "{answer}"
+    );
+    assert_eq!(answer["type"], "rich");
+    assert_eq!(
+        answer["title"],
+        "US, Russia Fail to Agree on Syria Resolution"
+    );
+    assert_eq!(answer["width"], 600);
+    assert_eq!(answer["height"], 1000);
+    let html = answer["html"].as_str().expect("html");
+    assert!(
+        html.starts_with(r#"<blockquote><a href="https://news.example/embed/seed.json">"#),
+        "{html}"
+    );
+    assert!(html.contains(r#"<iframe src="https://news.example/embed/seed.json""#));
+}
