@@ -9,9 +9,13 @@ use crate::snippet::{style_hash_source, Snippet};
 
 /// Tells the parent page this page's height, as `wp-embed` expects it: a message
 /// `{message: "height", value, secret}`, where `secret` is the one the parent put in the
-/// iframe's URL (`#?secret=…`) and on the iframe (`data-secret`). Told when the height changes
-/// (text-size steps, images, fonts: a ResizeObserver sees them all) and again when the parent
-/// says it is ready, in case the first message came before its listener.
+/// iframe's URL (`#?secret=…`) and on the iframe (`data-secret`). Told once the page has loaded
+/// (not when it is parsed: WebKit measured 112 px then, which the parent would show first),
+/// whenever the height changes (text-size steps, images, fonts: a ResizeObserver
+/// sees them all), and again when the parent says it is ready, in case the first message came
+/// before its listener. Not from the ResizeObserver alone: WordPress keeps the frame clipped
+/// until its first height message, and Chromium runs no observers in a clipped cross-origin
+/// frame, so the page would never be shown (seen in the WordPress end-to-end test).
 pub const HEIGHT_SCRIPT: &str = r#"const secret = /[#?&]secret=([\w-]+)/.exec(location.hash)?.[1] ?? "";
 let told = 0;
 const tell = () => {
@@ -21,6 +25,7 @@ const tell = () => {
   parent.postMessage({ message: "height", value: height, secret }, "*");
 };
 new ResizeObserver(tell).observe(document.documentElement);
+addEventListener("load", tell);
 addEventListener("message", (event) => {
   if (event.source === parent && event.data?.message === "ready" && event.data.secret === secret) {
     told = 0;

@@ -123,6 +123,7 @@ scenarios![all:
     without_the_script_a_server_rendered_snippet_reads_and_its_sizes_work,
     a_snippets_inline_styles_apply_under_a_strict_policy_naming_their_hash,
     the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_text_size_changes,
+    the_embed_page_works_under_its_own_policy_and_passes_axe,
     wordpress_keeps_the_oembed_answer_and_its_embed_script_sizes_the_frame,
     removing_an_embed_aborts_its_fetch,
     an_embed_removed_before_the_widget_starts_aborts_the_early_fetch,

@@ -297,6 +297,10 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
         Arc::new(move |path: &str, _query: &str| {
             // "/second-copy/…" is the same build again, for pages that include it twice.
             let path = path.strip_prefix("/second-copy").unwrap_or(path);
+            // The error recorder, for a page whose policy allows scripts from this origin only.
+            if path == "/csp/recorder.js" {
+                return Response::new(200, "text/javascript", recorder_script().as_bytes());
+            }
             // "/together-<round>/…" is the same build, with everything the entry loads held
             // until the round's three requests have arrived (see `hold_until_all_three_arrive`).
             if let Some((round, path)) = path
@@ -354,13 +358,10 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
                 return inline_styles_page(query == "with-hash");
             }
             if path == "/csp/recorder.js" {
-                let recorder = ERROR_RECORDER
-                    .trim_start_matches("<script>")
-                    .trim_end_matches("</script>");
-                return Response::new(200, "text/javascript", recorder.as_bytes());
+                return Response::new(200, "text/javascript", recorder_script().as_bytes());
             }
             if path == "/cms/embed-page.html" {
-                return seed_embed_page(&asset_origin);
+                return seed_embed_page(&asset_origin, query == "recorded");
             }
             if path == "/cms/embed-host.html" {
                 return recorded_page(EMBED_HOST_PAGE);
@@ -550,9 +551,18 @@ fn documented_policy_page(mode: &str, asset_origin: &str) -> Response {
     response
 }
 
+/// [`ERROR_RECORDER`] as a script file of its own.
+fn recorder_script() -> &'static str {
+    ERROR_RECORDER
+        .trim_start_matches("<script>")
+        .trim_end_matches("</script>")
+}
+
 /// The seed's embed page as `reader-widget-snippet` makes it (from the fixture snippet), with
-/// the widget from the asset origin and its policy sent as a header too, as the server sends it.
-fn seed_embed_page(asset_origin: &str) -> Response {
+/// the widget from the asset origin and its policy sent as a header too, as the server sends it;
+/// `recorded`, with the error recorder first, from the asset origin, which the policy allows
+/// as it allows the widget.
+fn seed_embed_page(asset_origin: &str, recorded: bool) -> Response {
     let seed = include_str!("../../demo/articles/syria-resolution.json");
     let article = match reader_widget::snippet::read_article_source(seed) {
         Ok(article) => article,
@@ -569,7 +579,16 @@ fn seed_embed_page(asset_origin: &str) -> Response {
         &snippet,
         &format!("{asset_origin}/reader-widget.js"),
     );
-    let mut response = Response::new(200, "text/html; charset=utf-8", page.html.as_bytes());
+    let html = if recorded {
+        page.html.replacen(
+            "<head>",
+            &format!(r#"<head><script src="{asset_origin}/csp/recorder.js"></script>"#),
+            1,
+        )
+    } else {
+        page.html
+    };
+    let mut response = Response::new(200, "text/html; charset=utf-8", html.as_bytes());
     response
         .headers
         .push(("Content-Security-Policy", page.content_security_policy));

@@ -84,21 +84,20 @@ pub(super) async fn the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_
     session: &Session,
 ) -> Outcome {
     session.open("cms/embed-host.html").await?;
-    let heights = || session.script("return window.__heights", vec![]);
-    session
-        .wait_until(
-            "the embed page to tell its height",
-            "return window.__heights.length > 0",
-            vec![],
-        )
-        .await?;
     session
         .client
         .enter_frame(0)
         .await
         .doing("entering the embed page's frame")?;
+    let height = || {
+        session.script(
+            "return Math.ceil(document.documentElement.getBoundingClientRect().height)",
+            vec![],
+        )
+    };
     let inside = async {
         session.wait_for_article(0).await?;
+        let medium = height().await?;
         // A script's click, as in the other sandboxed frame's scenario.
         session
             .in_embed(0, "root.querySelector('input[value=lg]').click();")
@@ -110,12 +109,7 @@ pub(super) async fn the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_
                 vec![],
             )
             .await?;
-        session
-            .script(
-                "return Math.ceil(document.documentElement.getBoundingClientRect().height)",
-                vec![],
-            )
-            .await
+        Ok::<_, String>((medium, height().await?))
     }
     .await;
     session
@@ -123,21 +117,27 @@ pub(super) async fn the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_
         .enter_parent_frame()
         .await
         .doing("leaving the frame")?;
-    let height_at_lg = inside?;
+    let (medium, large) = inside?;
     session
         .wait_until(
             "the embed page to tell its height at lg",
             "return window.__heights.at(-1) === arguments[0]",
-            vec![height_at_lg.clone()],
+            vec![large.clone()],
         )
         .await
-        .map_err(|reason| format!("{reason}; told {:?}", height_at_lg))?;
-    let told = heights().await?;
-    let first = told[0].as_f64().unwrap_or(0.0);
-    let last = height_at_lg.as_f64().unwrap_or(0.0);
-    ensure(first > 300.0 && last > first * 1.1, || {
-        format!("the heights told were {told}, ending at {last}")
-    })?;
+        .map_err(|reason| format!("{reason}; the page is {large} tall at lg"))?;
+    let told = session.script("return window.__heights", vec![]).await?;
+    let told_medium = told
+        .as_array()
+        .is_some_and(|heights| heights.contains(&medium));
+    let (medium_px, large_px) = (
+        medium.as_f64().unwrap_or(0.0),
+        large.as_f64().unwrap_or(0.0),
+    );
+    ensure(
+        told_medium && medium_px > 300.0 && large_px > medium_px * 1.1,
+        || format!("the heights told were {told}; the page was {medium} tall at md, {large} at lg"),
+    )?;
     let frame_height = session
         .script(
             "return Number(document.querySelector('iframe').height)",
@@ -145,7 +145,34 @@ pub(super) async fn the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_
         )
         .await?;
     // Kept between 200 and 1000 px, as WordPress's embed script keeps it.
-    ensure(frame_height.as_f64() == Some(last.min(1000.0)), || {
-        format!("the frame is {frame_height} tall, told {last}")
+    ensure(frame_height.as_f64() == Some(large_px.min(1000.0)), || {
+        format!("the frame is {frame_height} tall, told {large}")
+    })
+}
+
+/// The embed page on its own, under its own policy: the widget takes the snippet over and its
+/// size steps work with nothing reported (no violation, no error), and axe finds nothing.
+pub(super) async fn the_embed_page_works_under_its_own_policy_and_passes_axe(
+    session: &Session,
+) -> Outcome {
+    session.open("cms/embed-page.html?recorded").await?;
+    session.wait_for_article(0).await?;
+    session
+        .wait_until(
+            "the widget to take the snippet over",
+            "const root = document.querySelector('reader-widget')?.shadowRoot; return !!root?.querySelector('.rw-article') && !root.querySelector('[data-server-rendered]');",
+            vec![],
+        )
+        .await?;
+    for size in ["lg", "md"] {
+        session.choose_size(0, size).await?;
+    }
+    let errors = session.script("return window.__pageErrors", vec![]).await?;
+    ensure(errors == json!([]), || {
+        format!("the embed page reported {errors}")
+    })?;
+    let violations = axe_violations(session).await?;
+    ensure(violations == json!([]), || {
+        format!("axe reports {violations}")
     })
 }

@@ -131,8 +131,11 @@ fn wordpress_post(session: &Session) -> Outcome {
         .clone()
 }
 
-/// The embed page's own height, from inside its frame, after `then` has run there.
-async fn page_height_after(session: &Session, then: &str) -> Result<Value, String> {
+/// The embed page's own height, from inside its frame, at the size `size`, which the reader
+/// chooses there first if it is not the one shown (a script's click, as in the other frames).
+/// Read from the layout, not after painted frames: Chromium paints no frames in a frame that
+/// WordPress keeps clipped until its script reveals it.
+async fn page_height_at(session: &Session, size: &str) -> Result<Value, String> {
     session
         .client
         .enter_frame(0)
@@ -140,8 +143,19 @@ async fn page_height_after(session: &Session, then: &str) -> Result<Value, Strin
         .doing("entering the embed's frame")?;
     let inside = async {
         session.wait_for_article(0).await?;
-        session.in_embed(0, then).await?;
-        session.settle_frames().await?;
+        session
+            .in_embed(
+                0,
+                &format!("root.querySelector('input[value={size}]').click(); return null;"),
+            )
+            .await?;
+        session
+            .wait_until(
+                &format!("the embed page to show {size}"),
+                "return !!document.querySelector('reader-widget')?.shadowRoot?.querySelector('.rw-article.rw-size-' + arguments[0])",
+                vec![json!(size)],
+            )
+            .await?;
         session
             .script(
                 "return Math.ceil(document.documentElement.getBoundingClientRect().height)",
@@ -163,7 +177,7 @@ pub(super) async fn wordpress_keeps_the_oembed_answer_and_its_embed_script_sizes
 ) -> Outcome {
     wordpress_post(session)?;
     session.open("cms/wordpress/post.html").await?;
-    let medium = page_height_after(session, "return null;").await?;
+    let medium = page_height_at(session, "md").await?;
     session
         .wait_until(
             "WordPress's embed script to give the frame the page's height",
@@ -181,12 +195,7 @@ pub(super) async fn wordpress_keeps_the_oembed_answer_and_its_embed_script_sizes
     ensure(blockquote_shown == false, || {
         "the blockquote still shows beside the frame".into()
     })?;
-    // The reader chooses LG inside the frame (a script's click, as in the other frames).
-    let large = page_height_after(
-        session,
-        "root.querySelector('input[value=lg]').click(); return null;",
-    )
-    .await?;
+    let large = page_height_at(session, "lg").await?;
     ensure(
         large.as_f64().unwrap_or(0.0) > medium.as_f64().unwrap_or(0.0) * 1.1,
         || format!("at LG the page is {large} tall, at MD {medium}"),
