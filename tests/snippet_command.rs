@@ -129,6 +129,20 @@ fn serve_with(articles: &std::path::Path, extra: &[&str]) -> Server {
     Server { child, address }
 }
 
+/// The server for `articles` with embed pages: the widget from cdn.example, the pages published
+/// at news.example/embed/.
+fn serve_with_embed_pages(articles: &std::path::Path) -> Server {
+    serve_with(
+        articles,
+        &[
+            "--script",
+            "https://cdn.example/reader-widget/reader-widget.js",
+            "--embed-url",
+            "https://news.example/embed/",
+        ],
+    )
+}
+
 /// GETs `path`; the status and the body.
 fn get(server: &Server, path: &str) -> (u16, serde_json::Value) {
     let (status, _, body) = request(server, path);
@@ -360,15 +374,7 @@ fn serve_answers_embed_pages_with_their_policy_only_when_given_the_script() {
 fn with_embed_pages_the_oembed_answer_frames_them_unless_asked_for_the_snippet() {
     let articles = scratch("oembed-frame");
     std::fs::copy(SEED, articles.join("seed.json")).expect("copied");
-    let server = serve_with(
-        &articles,
-        &[
-            "--script",
-            "https://cdn.example/reader-widget/reader-widget.js",
-            "--embed-url",
-            "https://news.example/embed/",
-        ],
-    );
+    let server = serve_with_embed_pages(&articles);
     let url = "https%3A%2F%2Fnews.example%2Farticles%2Fseed.json";
     let (status, answer) = get(&server, &format!("/oembed?url={url}&maxwidth=600"));
     assert_eq!(status, 200, "{answer}");
@@ -411,15 +417,7 @@ fn page_server(page: String) -> String {
 fn a_python_oembed_consumer_finds_the_answer_through_the_pages_discovery_link() {
     let articles = scratch("discovery");
     std::fs::copy(SEED, articles.join("seed.json")).expect("copied");
-    let server = serve_with(
-        &articles,
-        &[
-            "--script",
-            "https://cdn.example/reader-widget/reader-widget.js",
-            "--embed-url",
-            "https://news.example/embed/",
-        ],
-    );
+    let server = serve_with_embed_pages(&articles);
     let endpoint = format!(
         "http://{}/oembed?url=https%3A%2F%2Fnews.example%2Farticles%2Fseed.json&amp;format=json",
         server.address

@@ -152,6 +152,47 @@ async fn headline(session: &Session, index: usize) -> Result<Value, String> {
         .await
 }
 
+/// The height of the page in the first frame (an embed page), at the size `size`, which the
+/// reader chooses there first if it is not the one shown (a script's click: pointer input into
+/// frames differs between drivers, and is tested on pages themselves). Read from the layout, not
+/// after painted frames: Chromium paints no frames in a frame that WordPress keeps clipped until
+/// its script reveals it.
+async fn framed_page_height_at(session: &Session, size: &str) -> Result<Value, String> {
+    session
+        .in_first_frame(async {
+            session.wait_for_article(0).await?;
+            // A choice made before the widget takes the snippet over is lost to its first render
+            // (seen in WebKit, in a clean-clone run): the reader's click waits for it here.
+            session
+                .wait_until(
+                    "the widget to take the framed page over",
+                    "const root = document.querySelector('reader-widget')?.shadowRoot; return !!root?.querySelector('.rw-article') && !root.querySelector('[data-server-rendered]');",
+                    vec![],
+                )
+                .await?;
+            session
+                .in_embed(
+                    0,
+                    &format!("root.querySelector('input[value={size}]').click(); return null;"),
+                )
+                .await?;
+            session
+                .wait_until(
+                    &format!("the framed page to show {size}"),
+                    "return !!document.querySelector('reader-widget')?.shadowRoot?.querySelector('.rw-article.rw-size-' + arguments[0])",
+                    vec![json!(size)],
+                )
+                .await?;
+            session
+                .script(
+                    "return Math.ceil(document.documentElement.getBoundingClientRect().height)",
+                    vec![],
+                )
+                .await
+        })
+        .await
+}
+
 /// Waits for embed `index` to show its article, and checks it is the seed.
 async fn shows_the_seed(session: &Session, index: usize) -> Outcome {
     session.wait_for_article(index).await?;

@@ -279,6 +279,24 @@ impl Session {
         .doing("emulating media features")
     }
 
+    /// Runs `inside` (made with this session) in the page's first frame, then comes back to the
+    /// page, whatever `inside` gave.
+    pub async fn in_first_frame<T>(
+        &self,
+        inside: impl std::future::Future<Output = Result<T, String>>,
+    ) -> Result<T, String> {
+        self.client
+            .enter_frame(0)
+            .await
+            .doing("entering the page's frame")?;
+        let outcome = inside.await;
+        self.client
+            .enter_parent_frame()
+            .await
+            .doing("leaving the frame")?;
+        outcome
+    }
+
     /// Lets two animation frames pass, so a screenshot shows the latest rendering.
     pub async fn settle_frames(&self) -> Outcome {
         self.client

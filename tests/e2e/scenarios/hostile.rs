@@ -151,11 +151,7 @@ pub(super) async fn a_meddling_page_and_a_sandboxed_frame_without_storage_leave_
 
     // In the sandboxed frame, localStorage throws: the choice still works, for the page.
     session
-        .client
-        .enter_frame(0)
-        .await
-        .doing("entering the sandboxed frame")?;
-    let inside = async {
+        .in_first_frame(async {
         let storage = session
             .script(
                 "try { localStorage.length; return 'available'; } catch (error) { return error.name; }",
@@ -185,14 +181,8 @@ pub(super) async fn a_meddling_page_and_a_sandboxed_frame_without_storage_leave_
         })?;
         let errors = session.script("return window.__pageErrors", vec![]).await?;
         ensure(errors == json!([]), || format!("the frame reported {errors}"))
-    }
-    .await;
-    session
-        .client
-        .enter_parent_frame()
-        .await
-        .doing("leaving the frame")?;
-    inside
+    })
+    .await
 }
 
 /// With SRI on the entry, a glue file or a WebAssembly tampered with on the CDN fails closed:

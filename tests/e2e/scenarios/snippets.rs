@@ -84,40 +84,8 @@ pub(super) async fn the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_
     session: &Session,
 ) -> Outcome {
     session.open("cms/embed-host.html").await?;
-    session
-        .client
-        .enter_frame(0)
-        .await
-        .doing("entering the embed page's frame")?;
-    let height = || {
-        session.script(
-            "return Math.ceil(document.documentElement.getBoundingClientRect().height)",
-            vec![],
-        )
-    };
-    let inside = async {
-        session.wait_for_article(0).await?;
-        let medium = height().await?;
-        // A script's click, as in the other sandboxed frame's scenario.
-        session
-            .in_embed(0, "root.querySelector('input[value=lg]').click();")
-            .await?;
-        session
-            .wait_until(
-                "the embed page to show lg",
-                "return !!document.querySelector('reader-widget')?.shadowRoot?.querySelector('.rw-article.rw-size-lg')",
-                vec![],
-            )
-            .await?;
-        Ok::<_, String>((medium, height().await?))
-    }
-    .await;
-    session
-        .client
-        .enter_parent_frame()
-        .await
-        .doing("leaving the frame")?;
-    let (medium, large) = inside?;
+    let medium = framed_page_height_at(session, "md").await?;
+    let large = framed_page_height_at(session, "lg").await?;
     session
         .wait_until(
             "the embed page to tell its height at lg",

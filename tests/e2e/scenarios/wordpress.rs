@@ -131,53 +131,12 @@ fn wordpress_post(session: &Session) -> Outcome {
         .clone()
 }
 
-/// The embed page's own height, from inside its frame, at the size `size`, which the reader
-/// chooses there first if it is not the one shown (a script's click, as in the other frames).
-/// Read from the layout, not after painted frames: Chromium paints no frames in a frame that
-/// WordPress keeps clipped until its script reveals it.
-async fn page_height_at(session: &Session, size: &str) -> Result<Value, String> {
-    session
-        .client
-        .enter_frame(0)
-        .await
-        .doing("entering the embed's frame")?;
-    let inside = async {
-        session.wait_for_article(0).await?;
-        session
-            .in_embed(
-                0,
-                &format!("root.querySelector('input[value={size}]').click(); return null;"),
-            )
-            .await?;
-        session
-            .wait_until(
-                &format!("the embed page to show {size}"),
-                "return !!document.querySelector('reader-widget')?.shadowRoot?.querySelector('.rw-article.rw-size-' + arguments[0])",
-                vec![json!(size)],
-            )
-            .await?;
-        session
-            .script(
-                "return Math.ceil(document.documentElement.getBoundingClientRect().height)",
-                vec![],
-            )
-            .await
-    }
-    .await;
-    session
-        .client
-        .enter_parent_frame()
-        .await
-        .doing("leaving the frame")?;
-    inside
-}
-
 pub(super) async fn wordpress_keeps_the_oembed_answer_and_its_embed_script_sizes_the_frame(
     session: &Session,
 ) -> Outcome {
     wordpress_post(session)?;
     session.open("cms/wordpress/post.html").await?;
-    let medium = page_height_at(session, "md").await?;
+    let medium = framed_page_height_at(session, "md").await?;
     session
         .wait_until(
             "WordPress's embed script to give the frame the page's height",
@@ -195,7 +154,7 @@ pub(super) async fn wordpress_keeps_the_oembed_answer_and_its_embed_script_sizes
     ensure(blockquote_shown == false, || {
         "the blockquote still shows beside the frame".into()
     })?;
-    let large = page_height_at(session, "lg").await?;
+    let large = framed_page_height_at(session, "lg").await?;
     ensure(
         large.as_f64().unwrap_or(0.0) > medium.as_f64().unwrap_or(0.0) * 1.1,
         || format!("at LG the page is {large} tall, at MD {medium}"),
