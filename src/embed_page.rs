@@ -5,7 +5,7 @@
 //! height whenever it changes, in the protocol WordPress's embed script (`wp-embed`) listens to.
 //! Nothing else reaches the parent.
 
-use crate::snippet::{style_hash_source, Snippet};
+use crate::snippet::{escape_attribute as escape, style_hash_source, Snippet};
 
 /// Tells the parent page this page's height, as `wp-embed` expects it: a message
 /// `{message: "height", value, secret}`, where `secret` is the one the parent put in the
@@ -142,14 +142,6 @@ fn origin_of(url: &str) -> String {
         Ok(parsed) if parsed.has_host() => parsed.origin().ascii_serialization(),
         _ => "'self'".to_owned(),
     }
-}
-
-/// `text` for an attribute value or element text.
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

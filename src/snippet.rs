@@ -252,8 +252,8 @@ pub async fn render_article_markup(article: Article, base_url: Option<&str>) -> 
     .await
 }
 
-/// `text` for a double-quoted attribute value.
-fn escape_attribute(text: &str) -> String {
+/// `text` for a double-quoted attribute value (or an element's text, where it is as safe).
+pub(crate) fn escape_attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
