@@ -30,6 +30,8 @@ mod keyboard;
 mod languages;
 /// How the widget loads: origins, requests at once, aborts, limits, lazy embeds, script tags.
 mod loading;
+/// The reader on a phone: the switcher at 320 px, the skip links in their place.
+mod phone;
 /// The widget at each size, and the accessibility page's screenshots.
 mod screenshots;
 /// The text size: each step, one choice for every embed, kept across a reload.
@@ -50,6 +52,7 @@ use installed::*;
 use keyboard::*;
 use languages::*;
 use loading::*;
+use phone::*;
 use screenshots::*;
 use sizes::*;
 use snippets::*;
@@ -106,6 +109,7 @@ scenarios![all:
     every_example_shows_its_listed_embeds_and_axe_finds_nothing_at_every_size,
     every_size_step_is_a_target_of_at_least_24_px_at_every_size,
     at_320_px_wide_nothing_in_the_widget_scrolls_sideways,
+    at_320_px_the_switcher_is_on_one_line_in_every_language_and_size,
     with_wcag_text_spacing_nothing_is_cut_off,
     control_boundaries_and_the_focus_ring_contrast_3_to_1_in_both_themes,
     the_guides_theme_keeps_each_theme_its_own_accent_at_aa_contrast,

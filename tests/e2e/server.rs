@@ -369,6 +369,12 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
             if path == "/theming/guide.html" {
                 return guide_theme_page(&asset_origin);
             }
+            if path == "/phone/frame.html" {
+                return phone_frame(query);
+            }
+            if path == "/phone/languages.html" {
+                return phone_languages_page(&asset_origin, query == "card");
+            }
             if path == "/csp/give-article.js" {
                 // What a page under Trusted Types does instead of writing a script element.
                 let script = format!(
@@ -613,6 +619,53 @@ addEventListener("message", (event) => {
 </head><body><main>
 <iframe sandbox="allow-scripts" src="/cms/embed-page.html#?secret=Xy12ab34" data-secret="Xy12ab34" width="600" height="200" title="US, Russia Fail to Agree on Syria Resolution"></iframe>
 </main></body></html>"#;
+
+/// A phone's screen: the languages page below in a frame `width` CSS pixels wide (a frame's
+/// viewport is exactly its width in every engine, which a window is not), with the page's
+/// embeds in a publisher's bordered card for `card`. `query`: `320`, `375-card`, ….
+fn phone_frame(query: &str) -> Response {
+    let (width, card) = match query.split_once('-') {
+        Some((width, _)) => (width, "?card"),
+        None => (query, ""),
+    };
+    let width: u32 = width.parse().unwrap_or(320);
+    let page = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A phone</title>
+<style>body {{ margin: 0; }} iframe {{ display: block; border: 0; }}</style>
+</head><body><iframe src="/phone/languages.html{card}" width="{width}" height="1600" title="The phone's page"></iframe></body></html>"#
+    );
+    recorded_page(&page)
+}
+
+/// The seed article once in every language the widget speaks, each an inline-JSON embed, on a
+/// page with a 16 px margin (and, for `card`, each in a bordered card with 16 px padding), whose
+/// scroll bar takes no width, as a phone's does not.
+fn phone_languages_page(asset_origin: &str, card: bool) -> Response {
+    let seed = include_str!("../../demo/articles/syria-resolution.json");
+    let Ok(mut article) = serde_json::from_str::<serde_json::Value>(seed) else {
+        return Response::new(500, "text/plain", b"the seed is not JSON");
+    };
+    let mut embeds = String::new();
+    for table in reader_widget::labels::LANGUAGES.iter() {
+        article["lang"] = serde_json::Value::from(table.lang());
+        let json = article.to_string().replace("</", "<\\/");
+        let embed = format!(
+            r#"<reader-widget><script type="application/json">{json}</script></reader-widget>"#
+        );
+        if card {
+            embeds.push_str(&format!(r#"<div class="card">{embed}</div>"#));
+        } else {
+            embeds.push_str(&embed);
+        }
+    }
+    let page = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Every language on a phone</title>
+<style>html {{ scrollbar-width: none; }} body {{ margin: 16px; }} .card {{ margin-block-end: 16px; padding: 16px; border: 1px solid #b1b4b6; border-radius: 8px; }}</style>
+<script type="module" src="{asset_origin}/reader-widget.js"></script>
+</head><body><main>{embeds}</main></body></html>"#
+    );
+    recorded_page(&page)
+}
 
 /// The publisher guide's theming example, its first CSS block under "## Theming", as written.
 pub fn guide_theme() -> Result<&'static str, String> {
