@@ -1,7 +1,6 @@
-//! The focus moves the view asks for ([`FocusMoves`]), made in the page: the skip links' the
-//! GOV.UK way (an element that is not focusable by nature gets `tabindex="-1"` only while it has
-//! focus, and loses it again on blur, so it never becomes a tab stop), and the size switcher's
-//! arrow keys.
+//! The focus moves the view asks for ([`FocusMoves`]), made in the page: the skip links' (an
+//! element that is not focusable by nature gets a `tabindex` only while it has focus, and loses
+//! it again on blur, so it never becomes a tab stop), and the size switcher's arrow keys.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
@@ -41,10 +40,12 @@ fn focus_past_embed(inside: &NodeRef, fallback: &NodeRef) {
     }
 }
 
-/// Focuses `element`, making it focusable only until it loses focus.
+/// Focuses `element`, making it focusable only until it loses focus. In the tab order while it
+/// has focus (`0`, not GOV.UK's `-1`): from a `-1` target in a shadow root, Chromium and WebKit
+/// sent the next Tab back to the embed's first skip link instead of onward.
 fn focus_temporarily(element: &HtmlElement) {
     if !element.has_attribute("tabindex") {
-        let _ = element.set_attribute("tabindex", "-1");
+        let _ = element.set_attribute("tabindex", "0");
         let target = element.clone();
         EventListener::once(element, "blur", move |_| {
             let _ = target.remove_attribute("tabindex");

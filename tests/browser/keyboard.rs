@@ -74,7 +74,7 @@ async fn skip_to_article_text_focuses_the_body_and_removes_the_tabindex_on_blur(
         .expect("focus inside the widget");
     let body_element: &Element = body.as_ref();
     assert_eq!(&focused, body_element);
-    assert_eq!(body.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert_eq!(body.get_attribute("tabindex").as_deref(), Some("0"));
     body.blur().expect("blur");
     assert_eq!(body.get_attribute("tabindex"), None);
     container.remove();
@@ -101,6 +101,6 @@ async fn skip_past_this_article_focuses_what_follows_the_embed() {
     skip.click();
     let active = document().active_element().expect("a focused element");
     assert_eq!(active.id(), "after");
-    assert_eq!(active.get_attribute("tabindex").as_deref(), Some("-1"));
+    assert_eq!(active.get_attribute("tabindex").as_deref(), Some("0"));
     container.remove();
 }

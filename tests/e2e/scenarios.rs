@@ -101,6 +101,8 @@ scenarios![all:
     tab_from_the_host_link_lands_on_a_visible_skip_link,
     enter_on_skip_to_article_text_focuses_the_article_body,
     skip_past_this_article_leads_to_the_host_link_after_the_embed,
+    a_focused_skip_link_covers_no_other_control,
+    after_skip_to_article_text_tab_moves_on_past_the_article,
     the_size_switcher_is_one_tab_stop_and_arrow_keys_change_the_size,
     a_bad_src_shows_the_error_while_a_sibling_renders,
     the_demo_speaks_russian_and_persian_and_mirrors_the_persian_widget,

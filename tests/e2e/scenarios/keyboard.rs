@@ -112,3 +112,54 @@ pub(super) async fn the_size_switcher_is_one_tab_stop_and_arrow_keys_change_the_
         format!("Tab stayed in the switcher: {focused}")
     })
 }
+
+/// The controls and links in the first embed that the focused skip link overlaps (the other
+/// skip link, hidden, aside).
+const CONTROLS_UNDER_THE_FOCUSED_SKIP_LINK: &str = r#"const root = document.querySelector('reader-widget').shadowRoot;
+const link = root.activeElement;
+const box = link.getBoundingClientRect();
+const overlaps = (other) => { const b = other.getBoundingClientRect(); return b.left < box.right && b.right > box.left && b.top < box.bottom && b.bottom > box.top; };
+return [...root.querySelectorAll('.rw-sizes__legend, .rw-sizes__label, a[href]:not(.rw-skip-link)')]
+  .filter((other) => other.getClientRects().length > 0 && overlaps(other))
+  .map((other) => other.className || other.tagName);"#;
+
+pub(super) async fn a_focused_skip_link_covers_no_other_control(session: &Session) -> Outcome {
+    focus_the_link_before_the_embed(session).await?;
+    for expected in ["Skip to article text", "Skip past this article"] {
+        session.press(Key::Tab).await?;
+        let focused = session.focused().await?;
+        ensure(focused["text"] == expected, || {
+            format!("Tab lands on {focused}, not {expected}")
+        })?;
+        let covered = session
+            .script(CONTROLS_UNDER_THE_FOCUSED_SKIP_LINK, vec![])
+            .await?;
+        ensure(covered == json!([]), || {
+            format!("focused, {expected} covers {covered}")
+        })?;
+    }
+    Ok(())
+}
+
+pub(super) async fn after_skip_to_article_text_tab_moves_on_past_the_article(
+    session: &Session,
+) -> Outcome {
+    focus_the_link_before_the_embed(session).await?;
+    session.press(Key::Tab).await?;
+    session.press(Key::Enter).await?;
+    let focused = session.focused().await?;
+    ensure(
+        focused["class"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("rw-article__body"),
+        || format!("Enter moved focus to {focused}"),
+    )?;
+    // The seed's body has no links: the next stop is the host's link after the embed.
+    session.press(Key::Tab).await?;
+    let focused = session.focused().await?;
+    ensure(focused["id"] == "after-embed", || {
+        format!("Tab from the article's start went to {focused}")
+    })?;
+    Ok(())
+}
