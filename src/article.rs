@@ -17,6 +17,10 @@ pub struct Article {
     pub source: Option<Source>,
     /// An RFC 3339 date-time, for example `2013-09-24T00:00:00Z`.
     pub published: Option<String>,
+    /// The date as the page already shows it (the text of the `<time>` in markup): shown as it
+    /// is, so that a date on screen does not change when the widget takes over. Without it, the
+    /// date is written as the reader's language writes it.
+    pub published_text: Option<String>,
     /// A BCP 47 language tag, for example `en` or `ar`.
     pub lang: Option<String>,
     /// The article's canonical URL.
@@ -130,6 +134,7 @@ impl Article {
             self.source.as_ref().and_then(|s| s.url.as_deref()),
         );
         optional(&mut hash, self.published.as_deref());
+        optional(&mut hash, self.published_text.as_deref());
         optional(&mut hash, self.lang.as_deref());
         optional(&mut hash, self.image.as_ref().map(|i| i.src.as_str()));
         if let Some(image) = &self.image {

@@ -1,7 +1,8 @@
 //! Shrinks the widget's stylesheet before it is compiled into the WebAssembly: comments go,
 //! whitespace runs become one space (inside quoted strings too, which the stylesheet's strings
-//! do not mind), and spaces around `{ } ; , >` go. A descendant combinator (the space in
-//! `.rw a`) and values (`0 0 1em`) stay intact. Used by `build.rs`, and tested here.
+//! do not mind), spaces around `{ } ; , >` go, and so do spaces after `:`. A descendant
+//! combinator (the space in `.rw a`, or before `:not`) and values (`0 0 1em`) stay intact. Used
+//! by `build.rs`, and tested here.
 
 /// The stylesheet without comments and needless whitespace.
 pub fn minify(css: &str) -> String {
@@ -28,7 +29,9 @@ pub fn minify(css: &str) -> String {
             continue;
         }
         let tight = |c: char| matches!(c, '{' | '}' | ';' | ',' | '>');
-        if pending_space && !out.is_empty() && !tight(character) && !out.ends_with(tight) {
+        // After a colon a space never matters (the one before it may: `.a :not(…)`).
+        let tight_after = |c: char| tight(c) || c == ':';
+        if pending_space && !out.is_empty() && !tight(character) && !out.ends_with(tight_after) {
             out.push(' ');
         }
         pending_space = false;
@@ -49,7 +52,7 @@ mod tests {
         let css = "/* a comment */\n.rw a:hover {\n  color: red;\n  margin: 0 0 1em;\n}\n\n.a > .b, .c { x: y }\n";
         assert_eq!(
             minify(css),
-            ".rw a:hover{color: red;margin: 0 0 1em}.a>.b,.c{x: y}"
+            ".rw a:hover{color:red;margin:0 0 1em}.a>.b,.c{x:y}"
         );
     }
 
@@ -57,7 +60,7 @@ mod tests {
     fn keeps_descendant_combinators_before_pseudo_classes() {
         assert_eq!(
             minify(".a :not(:first-child)::before { content: \"·\" }"),
-            ".a :not(:first-child)::before{content: \"·\"}"
+            ".a :not(:first-child)::before{content:\"·\"}"
         );
     }
 

@@ -7,7 +7,8 @@
 //! - headline: the first `h1`, else the first `h2`;
 //! - standfirst: the first element with class `standfirst`;
 //! - byline: the first element with `rel="author"` or class `byline`;
-//! - date: the first `time[datetime]`;
+//! - date: the first `time[datetime]`, shown as its text says it (else as the reader's language
+//!   writes the date);
 //! - source: the first element with class `source`: its text is the name, the `href` of a link
 //!   in it (or of the element itself) the URL;
 //! - figure: the first `figure` with an `img` (its `src` and `alt`); its `figcaption` is the
@@ -103,10 +104,13 @@ pub fn read_markup<N: MarkupNode + Clone>(article: &N) -> Article {
     let byline = find_first(article, &|n: &N| is_byline(n))
         .map(|b| clean(&b.text()))
         .filter(|b| !b.is_empty());
-    let published = find_first(article, &|n: &N| {
+    let time = find_first(article, &|n: &N| {
         has_tag(n, &["time"]) && n.attribute("datetime").is_some()
-    })
-    .and_then(|time| time.attribute("datetime"));
+    });
+    let published = time.as_ref().and_then(|time| time.attribute("datetime"));
+    let published_text = time
+        .map(|time| clean(&time.text()))
+        .filter(|text| !text.is_empty());
     let source = find_first(article, &|n: &N| has_class(n, "source")).and_then(|source| {
         let name = clean(&source.text());
         let url = find_first(&source, &|n: &N| {
@@ -130,6 +134,7 @@ pub fn read_markup<N: MarkupNode + Clone>(article: &N) -> Article {
         byline,
         source,
         published,
+        published_text,
         lang: article
             .attribute("lang")
             .filter(|lang| !lang.trim().is_empty()),

@@ -175,6 +175,16 @@ pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snipp
             "the widget does not speak \"{tag}\" yet; its controls are in English"
         ));
     }
+    // The date as written here is the date the widget keeps when it takes over (it reads it
+    // back from the light DOM), whatever the reader's browser would write.
+    let mut article = article;
+    if article.published_text.is_none() {
+        article.published_text = article
+            .published
+            .as_deref()
+            .and_then(CalendarDate::parse)
+            .map(|date| format_date(date, article.lang.as_deref().unwrap_or(&labels.lang)));
+    }
     let shared = Rc::new(article.clone());
     let widget = LocalServerRenderer::<ServerReader>::with_props(ReaderProps {
         state: LoadState::Ready(Rc::clone(&shared)),
@@ -297,8 +307,11 @@ fn FallbackArticle(props: &FallbackProps) -> Html {
     let article = &props.article;
     let date = article.published.as_deref().and_then(|value| {
         CalendarDate::parse(value).map(|date| {
-            let lang = article.lang.as_deref().unwrap_or("en");
-            (value.to_owned(), format_date(date, lang))
+            let text = article
+                .published_text
+                .clone()
+                .unwrap_or_else(|| format_date(date, article.lang.as_deref().unwrap_or("en")));
+            (value.to_owned(), text)
         })
     });
     let body = article.body.iter().map(|block| match block {

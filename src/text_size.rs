@@ -60,6 +60,17 @@ impl TextSize {
         }
     }
 
+    /// The article's classes at this step: the article's own and [`TextSize::class`], written
+    /// out so the view sets them as one literal (see `components::with_class`).
+    pub fn article_class(self) -> &'static str {
+        match self {
+            TextSize::Xs => "rw-article rw-size-xs",
+            TextSize::Sm => "rw-article rw-size-sm",
+            TextSize::Md => "rw-article rw-size-md",
+            TextSize::Lg => "rw-article rw-size-lg",
+        }
+    }
+
     /// The step an arrow key moves to from this one, wrapping around as a native radio group
     /// does: down and (left-to-right) right go to the next step, up and left to the previous.
     /// `rtl` swaps left and right. `None` for any other key.
@@ -140,6 +151,14 @@ mod tests {
     fn steps_run_from_smallest_to_largest() {
         let scales: Vec<u16> = TextSize::ALL.iter().map(|s| s.scale_percent()).collect();
         assert_eq!(scales, vec![80, 90, 100, 125]);
+    }
+
+    #[test]
+    fn the_article_class_is_the_articles_and_the_steps() {
+        for size in TextSize::ALL {
+            let expected = format!("{} {}", crate::shared_names::ARTICLE_CLASS, size.class());
+            assert_eq!(size.article_class(), expected);
+        }
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use crate::article::{is_safe_link, Article, Block, CalendarDate, Direction, Image};
+use crate::components::with_class;
 use crate::labels::{format_date, Labels};
-use crate::shared_names::ARTICLE_CLASS;
 use crate::text_size::TextSize;
 
 /// The article at text size `size`; its body gets the id `body_id` and the node reference
@@ -24,8 +24,8 @@ pub fn article_view(
         .map(str::trim)
         .filter(|l| !l.is_empty());
     let dir = lang.map(|lang| Direction::of_language(lang).as_attr());
-    html! {
-        <article class={classes!(ARTICLE_CLASS, size.class())} part="article" lang={lang.map(str::to_owned)} {dir}>
+    let article = html! {
+        <article part="article" lang={lang.map(str::to_owned)} {dir}>
             <header class="rw-article__header" part="header">
                 <h2 class="rw-article__headline" part="headline">{&article.headline}</h2>
                 if let Some(standfirst) = article.standfirst.as_deref().filter(|s| !s.trim().is_empty()) {
@@ -40,7 +40,8 @@ pub fn article_view(
                 {for article.body.iter().map(block)}
             </div>
         </article>
-    }
+    };
+    with_class(article, size.article_class())
 }
 
 /// Byline, source and date on one line; nothing when the article has none of them.
@@ -78,7 +79,9 @@ fn meta_line(article: &Article, labels: &Labels) -> Html {
                 </span>
             }
             if let Some((value, date)) = published {
-                <time class="rw-article__date" datetime={value.to_owned()}>{format_date(date, article.lang.as_deref().unwrap_or(&labels.lang))}</time>
+                <time class="rw-article__date" datetime={value.to_owned()}>
+                    {article.published_text.clone().unwrap_or_else(|| format_date(date, article.lang.as_deref().unwrap_or(&labels.lang)))}
+                </time>
             }
         </p>
     }

@@ -101,9 +101,5 @@ pub fn reader(props: &ReaderProps, refs: &ReaderRefs) -> Html {
     };
     // The widget speaks the labels' language; the article says its own, when it has one.
     let dir = labels.direction().as_attr();
-    let class = classes!(
-        "rw",
-        matches!(props.state, LoadState::Loading).then_some("rw--loading")
-    );
-    html! { <div {class} lang={labels.lang.clone()} {dir}>{content}</div> }
+    html! { <div class="rw" lang={labels.lang.clone()} {dir}>{content}</div> }
 }

@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use crate::components::focus_moves;
 use crate::labels::Labels;
-use crate::shared_names::SIZE_INPUT_CLASS;
 use crate::text_size::TextSize;
 
 /// The switcher with `selected` checked; `group_name` is the radio group's name, unique to the
@@ -24,7 +23,7 @@ pub fn size_switcher(
         html! {
             <label class="rw-sizes__step">
                 <input
-                    class={SIZE_INPUT_CLASS}
+                    class="rw-sizes__input"
                     type="radio"
                     name={group_name.to_owned()}
                     value={size.code()}

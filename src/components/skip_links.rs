@@ -6,7 +6,6 @@ use yew::prelude::*;
 
 use crate::components::focus_moves;
 use crate::labels::Labels;
-use crate::shared_names::SKIP_LINK_CLASS;
 
 /// The two skip links, in a plain container rather than a navigation landmark: a page with
 /// several embeds would otherwise have several landmarks of the same name. `body` is the
@@ -43,10 +42,10 @@ pub fn skip_links(labels: &Labels, targets: SkipTargets<'_>) -> Html {
     };
     html! {
         <div class="rw-skip-links" part="skip-links" ref={targets.nav.clone()}>
-            <a class={SKIP_LINK_CLASS} part="skip-link" href={format!("#{}", targets.body_id)} onclick={skip_to_article}>
+            <a class="rw-skip-link" part="skip-link" href={format!("#{}", targets.body_id)} onclick={skip_to_article}>
                 {labels.skip_to_article.clone()}
             </a>
-            <a class={SKIP_LINK_CLASS} part="skip-link" href={format!("#{}", targets.end_id)} onclick={skip_past_article}>
+            <a class="rw-skip-link" part="skip-link" href={format!("#{}", targets.end_id)} onclick={skip_past_article}>
                 {labels.skip_past_article.clone()}
             </a>
         </div>

@@ -36,6 +36,7 @@ pub fn read_json_ld<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
             })
         }),
         published: text(&node, "datePublished").or_else(|| text(&node, "dateModified")),
+        published_text: None,
         lang: node.member("inLanguage").and_then(|language| {
             language
                 .as_text()

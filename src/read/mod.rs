@@ -106,6 +106,7 @@ pub fn read_article<J: JsonValue>(root: &J) -> Result<Article, LoadError> {
         byline: text(root, "byline", "byline")?,
         source,
         published: text(root, "published", "published")?,
+        published_text: None,
         lang: text(root, "lang", "lang")?,
         url: text(root, "url", "url")?,
         image,

@@ -369,6 +369,9 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
             if path == "/theming/guide.html" {
                 return guide_theme_page(&asset_origin);
             }
+            if path == "/snippets/languages.html" {
+                return snippets_in_every_language();
+            }
             if path == "/phone/frame.html" {
                 return phone_frame(query);
             }
@@ -663,6 +666,35 @@ fn phone_languages_page(asset_origin: &str, card: bool) -> Response {
 <style>html {{ scrollbar-width: none; }} body {{ margin: 16px; }} .card {{ margin-block-end: 16px; padding: 16px; border: 1px solid #b1b4b6; border-radius: 8px; }}</style>
 <script type="module" src="{asset_origin}/reader-widget.js"></script>
 </head><body><main>{embeds}</main></body></html>"#
+    );
+    recorded_page(&page)
+}
+
+/// The seed's snippet in every language the widget speaks, as `reader-widget-snippet` makes
+/// it, on a page without the widget's script: a test reads the snippets as the server wrote
+/// them, then adds the script.
+fn snippets_in_every_language() -> Response {
+    let seed = include_str!("../../demo/articles/syria-resolution.json");
+    let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() else {
+        return Response::new(500, "text/plain", b"no runtime for the snippets");
+    };
+    let mut snippets = String::new();
+    for table in reader_widget::labels::LANGUAGES.iter() {
+        let mut article = match reader_widget::snippet::read_article_source(seed) {
+            Ok(article) => article,
+            Err(error) => return Response::new(500, "text/plain", error.to_string().as_bytes()),
+        };
+        article.lang = Some(table.lang().to_owned());
+        let options = reader_widget::snippet::SnippetOptions {
+            base_url: Some("/articles/".into()),
+            ..Default::default()
+        };
+        let made = runtime.block_on(reader_widget::snippet::render_snippet(article, &options));
+        snippets.push_str(&made.html);
+    }
+    let page = format!(
+        r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Snippets in every language</title>
+</head><body><main>{snippets}</main></body></html>"#
     );
     recorded_page(&page)
 }

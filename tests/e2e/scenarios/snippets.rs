@@ -144,3 +144,48 @@ pub(super) async fn the_embed_page_works_under_its_own_policy_and_passes_axe(
         format!("axe reports {violations}")
     })
 }
+
+/// Each snippet's text as a screen reader gets it (`textContent`) and as it is on screen
+/// (`innerText`), by its language.
+const SNIPPET_TEXTS: &str = r#"return [...document.querySelectorAll('reader-widget')].map((host) => {
+  const widget = host.shadowRoot?.querySelector('.rw');
+  return { lang: widget?.lang ?? null, text: widget?.textContent ?? null, shown: widget?.innerText ?? null };
+});"#;
+
+pub(super) async fn a_snippets_text_is_the_same_before_and_after_the_takeover_in_every_language(
+    session: &Session,
+) -> Outcome {
+    session.open("snippets/languages.html").await?;
+    let before = session.script(SNIPPET_TEXTS, vec![]).await?;
+    ensure(before.as_array().map(Vec::len) == Some(12), || {
+        format!("the page shows {before}")
+    })?;
+    session
+        .script(
+            "const script = document.createElement('script'); script.type = 'module'; script.src = arguments[0]; document.head.append(script); return true;",
+            vec![json!(format!("{}/reader-widget.js", session.assets))],
+        )
+        .await?;
+    session
+        .wait_until(
+            "the widget to take every snippet over",
+            "return [...document.querySelectorAll('reader-widget')].every((host) => host.article && !host.shadowRoot.querySelector('[data-server-rendered]'))",
+            vec![],
+        )
+        .await?;
+    let after = session.script(SNIPPET_TEXTS, vec![]).await?;
+    let pairs = before
+        .as_array()
+        .into_iter()
+        .flatten()
+        .zip(after.as_array().into_iter().flatten());
+    for (before, after) in pairs {
+        ensure(before == after, || {
+            format!("the text changed under the reader: before {before}, after {after}")
+        })?;
+    }
+    let errors = session.script("return window.__pageErrors", vec![]).await?;
+    ensure(errors == json!([]), || {
+        format!("the page reported {errors}")
+    })
+}
