@@ -119,6 +119,12 @@ fn connect(host: HtmlElement) {
     if let Some(mount) = crate::browser::hydration::server_rendered_mount(&shadow, &props.source) {
         // Take over the snippet's markup as it is: the same nodes, now live.
         let _ = mount.remove_attribute(crate::shared_names::SERVER_RENDERED_ATTRIBUTE);
+        // A step the reader checked before the script came is their choice, made the page's
+        // as a click on a live switcher is (the first render showed the stored step instead).
+        let rendered = props.requested_size.unwrap_or_default();
+        if let Some(step) = crate::browser::hydration::step_chosen_before(&mount, rendered) {
+            text_size_store::choose(step, ChangeOrigin::Reader);
+        }
         styles::apply(&shadow);
         register(&host, instance, view, &mount);
         let app = yew::Renderer::<EmbedRoot>::with_root_and_props(

@@ -128,6 +128,7 @@ scenarios![all:
     a_server_rendered_snippet_is_taken_over_in_place,
     without_the_script_a_server_rendered_snippet_reads_and_its_sizes_work,
     a_snippets_text_is_the_same_before_and_after_the_takeover_in_every_language,
+    a_step_chosen_before_the_takeover_is_kept,
     a_snippets_inline_styles_apply_under_a_strict_policy_naming_their_hash,
     the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_text_size_changes,
     the_embed_page_works_under_its_own_policy_and_passes_axe,

@@ -189,3 +189,38 @@ pub(super) async fn a_snippets_text_is_the_same_before_and_after_the_takeover_in
         format!("the page reported {errors}")
     })
 }
+
+pub(super) async fn a_step_chosen_before_the_takeover_is_kept(session: &Session) -> Outcome {
+    session.open("snippets/languages.html").await?;
+    // Stored choices of earlier runs would decide the step instead.
+    session
+        .script("localStorage.clear(); return true;", vec![])
+        .await?;
+    let step = session.find_in_embed(0, "input[value='lg']").await?;
+    session.click(step).await?;
+    session
+        .script(
+            "const script = document.createElement('script'); script.type = 'module'; script.src = arguments[0]; document.head.append(script); return true;",
+            vec![json!(format!("{}/reader-widget.js", session.assets))],
+        )
+        .await?;
+    session
+        .wait_until(
+            "the widget to take every snippet over",
+            "return [...document.querySelectorAll('reader-widget')].every((host) => host.article && !host.shadowRoot.querySelector('[data-server-rendered]'))",
+            vec![],
+        )
+        .await?;
+    session.settle_frames().await?;
+    // The reader's choice is the page's: every embed follows it, as after a click on a live one.
+    let shown = session
+        .script(
+            "return [...document.querySelectorAll('reader-widget')].map((host) => host.textSize + ' ' + host.shadowRoot.querySelector('input:checked')?.value);",
+            vec![],
+        )
+        .await?;
+    let expected = json!(vec!["lg lg"; 12]);
+    ensure(shown == expected, || {
+        format!("after the takeover the embeds show {shown}")
+    })
+}
