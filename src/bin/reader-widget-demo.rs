@@ -83,9 +83,21 @@ mod demo {
         paragraphs: Option<usize>,
         /// For a snippet: the stylesheet it links (its styles are inline when absent).
         stylesheet: Option<String>,
+        /// For `src` and inline JSON: the link the element holds as its fallback, shown before
+        /// the widget renders and without JavaScript.
+        fallback: Option<FallbackLink>,
         /// What it shows once loaded: "article" or "error" (for the tests).
         #[allow(dead_code, reason = "read by the tests")]
         shows: String,
+    }
+
+    /// A link to the article, as a publisher writes one inside the element.
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct FallbackLink {
+        /// A page of the site, from its root.
+        href: String,
+        text: String,
     }
 
     #[derive(Clone, Copy, Deserialize, PartialEq)]
@@ -257,9 +269,17 @@ mod demo {
             .collect();
         let article_text = || read(&articles.join(&embed.article));
         let article_base = format!("{root}articles/");
+        let fallback = match &embed.fallback {
+            Some(link) => format!(
+                "\n  <a href={}>{}</a>\n",
+                quoted(&format!("{root}{}", link.href)),
+                link.text.replace('&', "&amp;").replace('<', "&lt;")
+            ),
+            None => String::new(),
+        };
         Ok(match embed.given {
             Given::Src => format!(
-                "<reader-widget{attributes} src=\"{article_base}{}\"></reader-widget>",
+                "<reader-widget{attributes} src=\"{article_base}{}\">{fallback}</reader-widget>",
                 embed.article
             ),
             Given::Json => {
@@ -267,9 +287,14 @@ mod demo {
                     (None, None) => article_text()?,
                     (keep, paragraphs) => shortened(&article_text()?, keep.as_deref(), paragraphs)?,
                 };
-                inline_script(&attributes, "application/json", &json)
+                inline_script(&attributes, "application/json", &json, &fallback)
             }
-            Given::JsonLd => inline_script(&attributes, "application/ld+json", &article_text()?),
+            Given::JsonLd => inline_script(
+                &attributes,
+                "application/ld+json",
+                &article_text()?,
+                &fallback,
+            ),
             Given::Markup => {
                 let article = snippet::read_article_source(&article_text()?)
                     .map_err(|error| error.to_string())?;
@@ -335,12 +360,13 @@ mod demo {
         }
     }
 
-    /// `<reader-widget>` holding `text` in a script of `kind`; `</` is written `<\/` (the same
-    /// JSON), so that no article text can end the script early.
-    fn inline_script(attributes: &str, kind: &str, text: &str) -> String {
+    /// `<reader-widget>` holding `text` in a script of `kind`, then `fallback`; `</` is written
+    /// `<\/` (the same JSON), so that no article text can end the script early.
+    fn inline_script(attributes: &str, kind: &str, text: &str, fallback: &str) -> String {
         format!(
-            "<reader-widget{attributes}>\n  <script type=\"{kind}\">\n{}\n  </script>\n</reader-widget>",
-            indented(text.trim_end().replace("</", "<\\/").as_str(), "    ")
+            "<reader-widget{attributes}>\n  <script type=\"{kind}\">\n{}\n  </script>{}\n</reader-widget>",
+            indented(text.trim_end().replace("</", "<\\/").as_str(), "    "),
+            fallback.trim_end()
         )
     }
 
@@ -437,7 +463,7 @@ mod demo {
             assert_eq!(json["lang"], "en");
             assert_eq!(json["body"].as_array().map(Vec::len), Some(1));
             assert!(
-                inline_script("", "application/json", r#"{"a": "</script>"}"#)
+                inline_script("", "application/json", r#"{"a": "</script>"}"#, "")
                     .contains(r#"<\/script>"#)
             );
         }

@@ -83,7 +83,14 @@ pub fn reader(props: &ReaderProps, refs: &ReaderRefs) -> Html {
                 <slot />
             </>
         },
-        LoadState::Failed(error) => status_message(labels.error_message(error)),
+        // The publisher's fallback stays below the message: a link to the article is still the
+        // reader's way to it.
+        LoadState::Failed(error) => html! {
+            <>
+                {status_message(labels.error_message(error))}
+                <slot />
+            </>
+        },
         LoadState::Ready(article) => html! {
             <>
                 {skip_links(labels, SkipTargets {

@@ -1,5 +1,5 @@
-//! The message an embed shows instead of its article when it cannot be shown. (While it loads,
-//! `reader` says so without a box: see `.rw-loading`.)
+//! The message an embed shows instead of its article when it cannot be shown, above the
+//! publisher's fallback. (While it loads, `reader` says so without a box: see `.rw-loading`.)
 
 use yew::prelude::*;
 

@@ -3,7 +3,7 @@
 
 use super::*;
 
-pub(super) async fn a_bad_src_shows_the_error_while_a_sibling_renders(
+pub(super) async fn a_bad_src_shows_the_error_and_its_fallback_while_a_sibling_renders(
     session: &Session,
 ) -> Outcome {
     session.open("pages/errors.html").await?;
@@ -12,7 +12,20 @@ pub(super) async fn a_bad_src_shows_the_error_while_a_sibling_renders(
     for index in [0, 1] {
         session.wait_for_error(index).await?;
     }
-    Ok(())
+    // The publisher's link to the article stays, below the message: the reader still has a way.
+    let seen = session
+        .in_embed(
+            0,
+            r#"const link = root.host.querySelector(':scope > a');
+               const message = root.querySelector('.rw-status').getBoundingClientRect();
+               const box = link?.getBoundingClientRect();
+               return { text: link?.textContent ?? null, shown: !!box && box.width > 0, below: !!box && box.top >= message.bottom - 0.5 };"#,
+        )
+        .await?;
+    ensure(
+        seen == json!({ "text": "Read the article on our site", "shown": true, "below": true }),
+        || format!("with the error, the fallback is {seen}"),
+    )
 }
 
 pub(super) async fn each_way_a_src_can_fail_shows_the_error_with_its_own_kind(

@@ -80,6 +80,29 @@ pub(super) async fn without_the_script_the_markup_is_the_article(session: &Sessi
     )
 }
 
+/// Each embed's fallback link (the demo's front page gives its `src` and inline-JSON embeds
+/// one): its text, and whether it is on screen.
+const FALLBACK_LINKS: &str = "return [...document.querySelectorAll('reader-widget')].map((host) => { const link = host.querySelector(':scope > a'); return { text: link?.textContent ?? null, shown: !!link && link.getClientRects().length > 0 && link.getBoundingClientRect().width > 0 }; });";
+
+pub(super) async fn without_the_script_src_and_inline_json_embeds_show_their_fallback(
+    session: &Session,
+) -> Outcome {
+    let text = format!("Read the article: {SEED_HEADLINE}");
+    session.open("index.html?no-script").await?;
+    let seen = session.script(FALLBACK_LINKS, vec![]).await?;
+    let shown = json!({ "text": text, "shown": true });
+    ensure(seen == json!([shown, shown]), || {
+        format!("without the script the embeds show {seen}")
+    })?;
+    // With it, the article replaces the fallback.
+    both_demo_embeds_render(session, "index.html").await?;
+    let seen = session.script(FALLBACK_LINKS, vec![]).await?;
+    let hidden = json!({ "text": text, "shown": false });
+    ensure(seen == json!([hidden, hidden]), || {
+        format!("with the script the embeds show {seen}")
+    })
+}
+
 pub(super) async fn two_embeds_on_one_page_each_render_with_their_own_controls(
     session: &Session,
 ) -> Outcome {
