@@ -9,8 +9,9 @@ DEMO_PORT := 8080
 # First load of one embed, brotli-compressed, in bytes.
 SIZE_BUDGET := 92160
 # First load of a page of server-rendered snippets (the hydrating build and the stylesheet), in
-# bytes brotli: its text is on screen, styled, before any of it arrives.
-SERVER_RENDERED_SIZE_BUDGET := 102400
+# bytes brotli: its text is on screen, styled, before any of it arrives. 100 KB until Listen,
+# whose 3.4 KB the room made for it (2.5 KB) did not cover in this build (docs/performance.md).
+SERVER_RENDERED_SIZE_BUDGET := 104448
 # The one nightly toolchain every nightly step uses (the release WebAssembly, the fuzzers), named
 # in scripts/nightly-toolchain, which scripts/install-tools.sh installs.
 NIGHTLY := $(shell cat scripts/nightly-toolchain)

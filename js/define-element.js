@@ -13,6 +13,8 @@ const SIZE_CLASSES = { xs: "rw-size-xs", sm: "rw-size-sm", md: "rw-size-md", lg:
 const DEFAULT_SIZE = "md";
 // End of the names shared with the Rust.
 
+import { stopSpeaking } from "./speech.js";
+
 /**
  * The loader's early request for the article at `url`, once; undefined when there is none. From
  * then on it is the caller's: `signal` aborting (a timeout, the element removed) aborts it.
@@ -92,6 +94,7 @@ function stop(error) {
   stopped = true;
   console.error(`<reader-widget>: the widget stopped after an internal error (${error}); each embed keeps what it shows.`);
   showHeld();
+  stopSpeaking(); // Listen's buttons no longer answer: nothing goes on reading.
   // In each shadow root: `change` does not leave it. The event that met the fault may still be
   // on its way out, and reaches these; a fault in a render that followed a choice came after
   // its event, so each article is given the size of its checked step now.
@@ -442,7 +445,7 @@ export function defineReaderWidget(rust) {
     "reader-widget",
     class extends HTMLElement {
       static get observedAttributes() {
-        return ["src", "text-size", "labels", "lang", "loading"];
+        return ["src", "text-size", "labels", "lang", "loading", "listen"];
       }
       connectedCallback() {
         // A property set before the element was defined is the element's own, hiding the class's

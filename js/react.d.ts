@@ -20,6 +20,8 @@ export interface ReaderWidgetProps extends HTMLAttributes<ReaderWidgetElement> {
   /** A JSON object of your own texts for the widget's labels. */
   labels?: string;
   loading?: "lazy" | "eager";
+  /** Offer Listen: the article read aloud by the browser's own speech synthesis. */
+  listen?: boolean;
   "onreader-widget-ready"?: (event: CustomEvent<ReadyDetail>) => void;
   "onreader-widget-textsizechange"?: (event: CustomEvent<TextSizeChangeDetail>) => void;
   "onreader-widget-error"?: (event: CustomEvent<ErrorDetail>) => void;

@@ -70,7 +70,10 @@ export interface ReaderWidgetEventMap {
   "reader-widget-error": CustomEvent<ErrorDetail>;
 }
 
-/** `<reader-widget>`. Its attributes: `src`, `text-size`, `theme`, `lang`, `labels`, `loading`. */
+/**
+ * `<reader-widget>`. Its attributes: `src`, `text-size`, `theme`, `lang`, `labels`, `loading`,
+ * `listen`.
+ */
 export interface ReaderWidgetElement extends HTMLElement {
   /** The step in force; setting it does what a reader's choice does (every embed follows, kept). */
   textSize: TextSize;

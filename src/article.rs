@@ -427,7 +427,7 @@ pub fn is_safe_link(url: &str) -> bool {
 /// The names a publisher overrides labels by, in the `labels` attribute and the article's
 /// `labels` field: each one of the widget's labels, plus `lang` for the language they are written
 /// in.
-pub const OVERRIDE_KEYS: [&str; 12] = [
+pub const OVERRIDE_KEYS: [&str; 16] = [
     "lang",
     "skipToArticle",
     "skipPastArticle",
@@ -440,6 +440,10 @@ pub const OVERRIDE_KEYS: [&str; 12] = [
     "unreachable",
     "unusable",
     "imageCredit",
+    "listen",
+    "pause",
+    "resume",
+    "stop",
 ];
 
 /// A publisher's own texts for some labels, by [`OVERRIDE_KEYS`] name.

@@ -32,6 +32,11 @@ pub struct Labels {
     pub unusable: AttrValue,
     /// Placed before the image credit.
     pub image_credit: AttrValue,
+    /// Listen's button: to start reading aloud, to pause, to resume; and its stop button.
+    pub listen: AttrValue,
+    pub pause: AttrValue,
+    pub resume: AttrValue,
+    pub stop: AttrValue,
 }
 
 /// One language's built-in texts, in [`Labels`]' field order. Plain string references, so that
@@ -48,6 +53,8 @@ pub struct LabelTable {
     unreachable: &'static str,
     unusable: &'static str,
     image_credit: &'static str,
+    /// Listen, Pause, Resume, Stop.
+    listen: [&'static str; 4],
 }
 
 impl LabelTable {
@@ -58,6 +65,7 @@ impl LabelTable {
 
     pub const fn labels(&self) -> Labels {
         let [xs, sm, md, lg] = self.size_descriptions;
+        let [listen, pause, resume, stop] = self.listen;
         Labels {
             lang: AttrValue::Static(self.lang),
             skip_to_article: AttrValue::Static(self.skip_to_article),
@@ -74,6 +82,10 @@ impl LabelTable {
             unreachable: AttrValue::Static(self.unreachable),
             unusable: AttrValue::Static(self.unusable),
             image_credit: AttrValue::Static(self.image_credit),
+            listen: AttrValue::Static(listen),
+            pause: AttrValue::Static(pause),
+            resume: AttrValue::Static(resume),
+            stop: AttrValue::Static(stop),
         }
     }
 }
@@ -91,6 +103,7 @@ const fn table(
     unreachable: &'static str,
     unusable: &'static str,
     image_credit: &'static str,
+    listen: [&'static str; 4],
 ) -> LabelTable {
     LabelTable {
         lang,
@@ -103,6 +116,7 @@ const fn table(
         unreachable,
         unusable,
         image_credit,
+        listen,
     }
 }
 
@@ -125,6 +139,7 @@ const ENGLISH_TABLE: LabelTable = table(
     "Sorry, this article could not be loaded.",
     "Sorry, this article could not be shown.",
     "Image:",
+    ["Listen", "Pause", "Resume", "Stop"],
 );
 
 /// Every language the widget speaks, English first.
@@ -146,6 +161,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "Lo sentimos, no se pudo cargar este artículo.",
         "Lo sentimos, no se puede mostrar este artículo.",
         "Imagen:",
+        ["Escuchar", "Pausar", "Reanudar", "Detener"],
     ),
     table(
         "fr",
@@ -163,6 +179,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "Désolé, cet article n’a pas pu être chargé.",
         "Désolé, cet article ne peut pas être affiché.",
         "Image :",
+        ["Écouter", "Pause", "Reprendre", "Arrêter"],
     ),
     table(
         "ru",
@@ -180,6 +197,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "К сожалению, не удалось загрузить эту статью.",
         "К сожалению, эту статью не удалось показать.",
         "Фото:",
+        ["Слушать", "Пауза", "Продолжить", "Стоп"],
     ),
     table(
         "uk",
@@ -197,6 +215,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "На жаль, не вдалося завантажити цю статтю.",
         "На жаль, цю статтю не вдалося показати.",
         "Фото:",
+        ["Слухати", "Пауза", "Продовжити", "Стоп"],
     ),
     table(
         "fa",
@@ -209,6 +228,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "متأسفیم، این مقاله بارگیری نشد.",
         "متأسفیم، نمایش این مقاله ممکن نیست.",
         "عکس:",
+        ["گوش دادن", "مکث", "ادامه", "توقف"],
     ),
     table(
         "ur",
@@ -221,6 +241,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "معذرت، یہ مضمون لوڈ نہیں ہو سکا۔",
         "معذرت، یہ مضمون دکھایا نہیں جا سکا۔",
         "تصویر:",
+        ["سنیں", "وقفہ", "جاری رکھیں", "بند کریں"],
     ),
     table(
         "ar",
@@ -233,6 +254,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "عذرًا، تعذّر تحميل هذا المقال.",
         "عذرًا، تعذّر عرض هذا المقال.",
         "صورة:",
+        ["استمع", "إيقاف مؤقت", "استئناف", "إيقاف"],
     ),
     table(
         "zh-Hans",
@@ -245,6 +267,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "抱歉，无法加载这篇文章。",
         "抱歉，无法显示这篇文章。",
         "图片：",
+        ["收听", "暂停", "继续", "停止"],
     ),
     table(
         "ko",
@@ -257,6 +280,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "죄송합니다. 이 기사를 불러올 수 없습니다.",
         "죄송합니다. 이 기사를 표시할 수 없습니다.",
         "사진:",
+        ["듣기", "일시정지", "이어 듣기", "정지"],
     ),
     table(
         "tr",
@@ -274,6 +298,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "Üzgünüz, bu makale yüklenemedi.",
         "Üzgünüz, bu makale gösterilemiyor.",
         "Görsel:",
+        ["Dinle", "Duraklat", "Devam et", "Durdur"],
     ),
     table(
         "sw",
@@ -291,6 +316,7 @@ pub static LANGUAGES: [LabelTable; 12] = [
         "Samahani, makala hii haikuweza kupakiwa.",
         "Samahani, makala hii haiwezi kuonyeshwa.",
         "Picha:",
+        ["Sikiliza", "Sitisha", "Endelea", "Simamisha"],
     ),
 ];
 
@@ -365,6 +391,10 @@ impl Labels {
                 "unreachable" => &mut labels.unreachable,
                 "unusable" => &mut labels.unusable,
                 "imageCredit" => &mut labels.image_credit,
+                "listen" => &mut labels.listen,
+                "pause" => &mut labels.pause,
+                "resume" => &mut labels.resume,
+                "stop" => &mut labels.stop,
                 _ => continue,
             };
             *slot = text.clone();

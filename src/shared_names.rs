@@ -22,6 +22,9 @@ pub const SIZE_INPUT_CLASS: &str = "rw-sizes__input";
 pub const SKIP_LINK_CLASS: &str = "rw-skip-link";
 /// The article, which carries its text size's class.
 pub const ARTICLE_CLASS: &str = "rw-article";
+/// What Listen reads, passage by passage, in document order: the headline, then each of the
+/// body's blocks.
+pub const LISTEN_PASSAGES_SELECTOR: &str = ".rw-article__headline, .rw-article__body > *";
 /// The global (`Symbol.for`) under which the loader leaves its early article requests.
 pub const EARLY_ARTICLES_KEY: &str = "reader-widget:early-articles";
 /// The global (`Symbol.for`) under which the loader leaves each build's WebAssembly response.
@@ -30,6 +33,14 @@ pub const BOOT_KEY: &str = "reader-widget:boot";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_steps_article_class_is_the_articles_and_the_steps() {
+        for size in crate::text_size::TextSize::ALL {
+            let expected = format!("{ARTICLE_CLASS} {}", size.class());
+            assert_eq!(size.article_class(), expected);
+        }
+    }
 
     #[test]
     fn the_selectors_are_made_of_the_names() {

@@ -192,6 +192,7 @@ pub async fn render_snippet(article: Article, options: &SnippetOptions) -> Snipp
         instance: 1,
         onchoose_size: Callback::noop(),
         labels,
+        listen: None,
     })
     .render()
     .await;

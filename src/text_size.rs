@@ -154,14 +154,6 @@ mod tests {
     }
 
     #[test]
-    fn the_article_class_is_the_articles_and_the_steps() {
-        for size in TextSize::ALL {
-            let expected = format!("{} {}", crate::shared_names::ARTICLE_CLASS, size.class());
-            assert_eq!(size.article_class(), expected);
-        }
-    }
-
-    #[test]
     fn medium_is_the_readers_own_size_and_the_default() {
         assert_eq!(TextSize::default(), TextSize::Md);
         assert_eq!(TextSize::Md.scale_percent(), 100);

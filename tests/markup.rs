@@ -34,6 +34,7 @@ async fn render_in(labels: Labels, state: LoadState, size: TextSize, instance: u
         instance,
         onchoose_size: Default::default(),
         labels,
+        listen: None,
     };
     LocalServerRenderer::<Reader>::with_props(props)
         .hydratable(false)

@@ -12,8 +12,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use reader_widget::shared_names::{
-    ARTICLE_CLASS, BOOT_KEY, EARLY_ARTICLES_KEY, MOUNT_CLASS, MOUNT_SELECTOR,
-    SERVER_RENDERED_ATTRIBUTE, SERVER_RENDERED_MOUNT_SELECTOR, SIZE_INPUT_CLASS, SKIP_LINK_CLASS,
+    ARTICLE_CLASS, BOOT_KEY, EARLY_ARTICLES_KEY, LISTEN_PASSAGES_SELECTOR, MOUNT_CLASS,
+    MOUNT_SELECTOR, SERVER_RENDERED_ATTRIBUTE, SERVER_RENDERED_MOUNT_SELECTOR, SIZE_INPUT_CLASS,
+    SKIP_LINK_CLASS,
 };
 use reader_widget::text_size::TextSize;
 
@@ -24,7 +25,12 @@ const BLOCK_START: &str =
 const BLOCK_END: &str = "// End of the names shared with the Rust.";
 
 /// The JavaScript the widget ships and runs.
-const SCRIPTS: [&str; 3] = ["js/reader-widget.js", "js/define-element.js", "js/boot.js"];
+const SCRIPTS: [&str; 4] = [
+    "js/reader-widget.js",
+    "js/define-element.js",
+    "js/boot.js",
+    "js/speech.js",
+];
 
 fn path(file: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(file)
@@ -58,6 +64,7 @@ fn shared_constants() -> Vec<(&'static str, String)> {
         ("ARTICLE_SELECTOR", string(&format!(".{ARTICLE_CLASS}"))),
         ("SIZE_CLASSES", format!("{{ {} }}", size_classes.join(", "))),
         ("DEFAULT_SIZE", string(TextSize::default().code())),
+        ("LISTEN_PASSAGES_SELECTOR", string(LISTEN_PASSAGES_SELECTOR)),
         (
             "EARLY_ARTICLES",
             format!("Symbol.for({})", string(EARLY_ARTICLES_KEY)),

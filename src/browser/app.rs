@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::article::{check, resolve_urls, Article, LabelOverrides};
 use crate::browser::fetch::fetch_article;
+use crate::browser::listen::use_listen;
 use crate::browser::text_size_store::{self, ChangeOrigin};
 use crate::browser::{arrivals, console, events};
 use crate::components::{reader, LoadState, ReaderProps, ReaderRefs};
@@ -84,6 +85,9 @@ pub struct ReaderAppProps {
     /// Where the app leaves what the element's properties read.
     #[prop_or_default]
     pub view: SharedView,
+    /// The `listen` attribute: offer Listen. Default: no.
+    #[prop_or_default]
+    pub listen: bool,
 }
 
 #[derive(Properties, PartialEq)]
@@ -229,13 +233,32 @@ pub fn ReaderApp(props: &ReaderAppProps) -> Html {
         end: use_node_ref(),
         nav: use_node_ref(),
     };
+    let labels = labels_for(
+        &loaded.1,
+        props.context_lang.as_deref(),
+        &props.label_overrides,
+        &props.element_name,
+    );
+    let article = match &loaded.1 {
+        LoadState::Ready(article) => Some(Rc::clone(article)),
+        _ => None,
+    };
+    // Read in the article's language, else the widget's.
+    let lang = article
+        .as_ref()
+        .and_then(|article| article.lang.as_deref())
+        .map(str::trim)
+        .filter(|lang| !lang.is_empty())
+        .map_or_else(
+            || labels.lang.clone(),
+            |lang| AttrValue::from(lang.to_owned()),
+        );
+    // The article shown, by identity: a new one stops the reading of the last.
+    let shown = article.map(|article| Rc::as_ptr(&article) as usize);
+    let listen = use_listen(props.listen, shown, lang, props.host.clone());
     let view = ReaderProps {
-        labels: labels_for(
-            &loaded.1,
-            props.context_lang.as_deref(),
-            &props.label_overrides,
-            &props.element_name,
-        ),
+        labels,
+        listen,
         state: loaded.1.clone(),
         size,
         instance: props.instance,

@@ -127,11 +127,23 @@ fn connect(host: HtmlElement) {
         }
         styles::apply(&shadow);
         register(&host, instance, view, &mount);
-        let app = yew::Renderer::<EmbedRoot>::with_root_and_props(
+        // Without Listen first: the snippet cannot have it (its server does not know the
+        // reader's voices), and a first render other than the markup would stop the widget.
+        let listen = props.listen;
+        let unheard = ReaderAppProps {
+            listen: false,
+            ..props.clone()
+        };
+        let mut app = yew::Renderer::<EmbedRoot>::with_root_and_props(
             mount,
-            EmbedRootProps { embed: Some(props) },
+            EmbedRootProps {
+                embed: Some(unheard),
+            },
         )
         .hydrate();
+        if listen {
+            app.update(EmbedRootProps { embed: Some(props) });
+        }
         put_app_back(&host, app);
         return;
     }
@@ -374,6 +386,7 @@ fn props_of(host: &HtmlElement, instance: u32, reload: u32, view: &SharedView) -
         host: host.clone(),
         reload,
         view: view.clone(),
+        listen: host.has_attribute("listen"),
         source: source_of(host),
         requested_size,
         instance,

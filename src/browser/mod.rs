@@ -12,6 +12,7 @@ mod fetch;
 mod focus;
 #[cfg(feature = "hydration")]
 mod hydration;
+mod listen;
 mod readable;
 mod styles;
 mod text_size_store;

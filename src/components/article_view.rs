@@ -5,7 +5,9 @@
 use yew::prelude::*;
 
 use crate::article::{is_safe_link, Article, Block, CalendarDate, Direction, Image};
-use crate::components::with_class;
+use yew::virtual_dom::AttributeOrProperty;
+
+use crate::components::with_attributes;
 use crate::labels::{format_date, Labels};
 use crate::text_size::TextSize;
 
@@ -25,7 +27,7 @@ pub fn article_view(
         .filter(|l| !l.is_empty());
     let dir = lang.map(|lang| Direction::of_language(lang).as_attr());
     let article = html! {
-        <article part="article" lang={lang.map(str::to_owned)} {dir}>
+        <article>
             <header class="rw-article__header" part="header">
                 <h2 class="rw-article__headline" part="headline">{&article.headline}</h2>
                 if let Some(standfirst) = article.standfirst.as_deref().filter(|s| !s.trim().is_empty()) {
@@ -41,7 +43,18 @@ pub fn article_view(
             </div>
         </article>
     };
-    with_class(article, size.article_class())
+    // Set on the element directly, the class with them: see `with_attributes`.
+    let attribute = |value: AttrValue| Some(AttributeOrProperty::Attribute(value));
+    with_attributes(
+        article,
+        &["class", "part", "lang", "dir"],
+        Box::new([
+            attribute(AttrValue::Static(size.article_class())),
+            attribute(AttrValue::Static("article")),
+            lang.and_then(|lang| attribute(AttrValue::from(lang.to_owned()))),
+            dir.and_then(|dir| attribute(AttrValue::Static(dir))),
+        ]),
+    )
 }
 
 /// Byline, source and date on one line; nothing when the article has none of them.

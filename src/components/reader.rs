@@ -6,7 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::article::Article;
-use crate::components::{article_view, size_switcher, skip_links, status_message, SkipTargets};
+use crate::components::{
+    article_view, listen_controls, size_switcher, skip_links, status_message, ListenView,
+    SkipTargets,
+};
 use crate::error::LoadError;
 use crate::labels::{Labels, ENGLISH};
 use crate::text_size::TextSize;
@@ -34,6 +37,10 @@ pub struct ReaderProps {
     /// The widget's words, in the reader's language. Default: English.
     #[prop_or(ENGLISH)]
     pub labels: Labels,
+    /// Listen, where the element asks for it and the browser has a voice for the article's
+    /// language. Default: none.
+    #[prop_or_default]
+    pub listen: Option<ListenView>,
 }
 
 /// The node references the skip links need, held by whichever component renders [`reader`].
@@ -101,6 +108,9 @@ pub fn reader(props: &ReaderProps, refs: &ReaderRefs) -> Html {
                     nav: &refs.nav,
                 })}
                 {size_switcher(labels, props.size, &format!("rw-{}-size", props.instance), &props.onchoose_size)}
+                if let Some(listen) = &props.listen {
+                    {listen_controls(labels, listen)}
+                }
                 {article_view(labels, article, props.size, &body_id, &refs.body)}
                 <div class="rw-end" id={end_id} ref={refs.end.clone()}></div>
             </>

@@ -51,6 +51,10 @@ fn speaks_the_twelve_languages_and_fills_every_label() {
             &labels.unreachable,
             &labels.unusable,
             &labels.image_credit,
+            &labels.listen,
+            &labels.pause,
+            &labels.resume,
+            &labels.stop,
         ];
         assert!(
             texts
@@ -64,6 +68,8 @@ fn speaks_the_twelve_languages_and_fills_every_label() {
         if labels.lang != "en" {
             assert_ne!(labels.skip_to_article, ENGLISH.skip_to_article);
             assert_ne!(labels.size_descriptions, ENGLISH.size_descriptions);
+            // (French pauses as English does: only the first is sure to differ.)
+            assert_ne!(labels.listen, ENGLISH.listen);
         }
         for size in TextSize::ALL {
             assert!(labels.size_name(size).starts_with(size.label()));

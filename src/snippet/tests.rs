@@ -56,6 +56,7 @@ async fn the_shadow_root_holds_exactly_what_the_widget_renders() {
         instance: 1,
         onchoose_size: Callback::noop(),
         labels: ENGLISH,
+        listen: None,
     })
     .hydratable(false)
     .render()

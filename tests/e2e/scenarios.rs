@@ -28,6 +28,8 @@ mod installed;
 mod keyboard;
 /// The reader's language and direction.
 mod languages;
+/// Listen: the article read aloud, with a stand-in for the browser's speech synthesis.
+mod listen;
 /// How the widget loads: origins, requests at once, aborts, limits, lazy embeds, script tags.
 mod loading;
 /// The reader on a phone: the switcher at 320 px, the skip links in their place.
@@ -51,6 +53,7 @@ use hostile::*;
 use installed::*;
 use keyboard::*;
 use languages::*;
+use listen::*;
 use loading::*;
 use phone::*;
 use screenshots::*;
@@ -83,6 +86,7 @@ scenarios![chromium_only:
     theme_auto_follows_the_system_colour_scheme_live,
     forced_colours_keep_focus_the_checked_step_and_links_visible,
     screenshots_for_the_readme_in_both_themes_and_directions,
+    screenshots_of_the_phone_layout_and_listen_for_the_readme,
 ];
 
 // Every engine runs these, in this order.
@@ -105,6 +109,10 @@ scenarios![all:
     a_focused_skip_link_covers_no_other_control,
     after_skip_to_article_text_tab_moves_on_past_the_article,
     the_size_switcher_is_one_tab_stop_and_arrow_keys_change_the_size,
+    listen_reads_passage_by_passage_and_pauses_resumes_and_stops_by_keyboard,
+    starting_listen_in_one_embed_stops_the_other_and_leaving_the_page_stops_it,
+    listen_reads_in_the_articles_language_and_waits_for_a_voice_for_it,
+    axe_finds_nothing_while_listen_reads_in_both_themes,
     a_bad_src_shows_the_error_and_its_fallback_while_a_sibling_renders,
     the_demo_speaks_russian_and_persian_and_mirrors_the_persian_widget,
     axe_finds_no_wcag_violations_in_the_widget,
@@ -130,6 +138,7 @@ scenarios![all:
     without_the_script_a_server_rendered_snippet_reads_and_its_sizes_work,
     a_snippets_text_is_the_same_before_and_after_the_takeover_in_every_language,
     a_step_chosen_before_the_takeover_is_kept,
+    a_snippet_with_listen_is_taken_over_and_then_offers_listen,
     a_snippets_inline_styles_apply_under_a_strict_policy_naming_their_hash,
     the_embed_page_in_a_sandboxed_frame_tells_its_height_as_the_text_size_changes,
     the_embed_page_works_under_its_own_policy_and_passes_axe,

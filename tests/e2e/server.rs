@@ -369,8 +369,11 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
             if path == "/theming/guide.html" {
                 return guide_theme_page(&asset_origin);
             }
+            if path == "/listen/page.html" {
+                return listen_page(&asset_origin, query);
+            }
             if path == "/snippets/languages.html" {
-                return snippets_in_every_language();
+                return snippets_in_every_language(query == "listen");
             }
             if path == "/phone/frame.html" {
                 return phone_frame(query);
@@ -635,7 +638,7 @@ fn phone_frame(query: &str) -> Response {
     let page = format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A phone</title>
 <style>body {{ margin: 0; }} iframe {{ display: block; border: 0; }}</style>
-</head><body><iframe src="/phone/languages.html{card}" width="{width}" height="1600" title="The phone's page"></iframe></body></html>"#
+</head><body><iframe src="/phone/languages.html{card}" width="{width}" height="640" title="The phone's page"></iframe></body></html>"#
     );
     recorded_page(&page)
 }
@@ -648,6 +651,8 @@ fn phone_languages_page(asset_origin: &str, card: bool) -> Response {
     let Ok(mut article) = serde_json::from_str::<serde_json::Value>(seed) else {
         return Response::new(500, "text/plain", b"the seed is not JSON");
     };
+    // Its image from the articles' folder, as the page is elsewhere.
+    article["image"]["src"] = serde_json::Value::from("/articles/kerry-lavrov-placeholder.svg");
     let mut embeds = String::new();
     for table in reader_widget::labels::LANGUAGES.iter() {
         article["lang"] = serde_json::Value::from(table.lang());
@@ -670,10 +675,32 @@ fn phone_languages_page(asset_origin: &str, card: bool) -> Response {
     recorded_page(&page)
 }
 
+/// Three embeds with `listen`, the seed in English twice and in Russian, in the `theme` the
+/// query names (light by default), on a page whose speech synthesis is the scripted stand-in
+/// (`speech-stand-in.js`: English voices only, until a test adds another).
+fn listen_page(asset_origin: &str, theme: &str) -> Response {
+    let theme = if theme == "dark" { "dark" } else { "light" };
+    let stand_in = include_str!("speech-stand-in.js");
+    let page = format!(
+        r##"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Listen</title>
+<script>{stand_in}</script>
+<script type="module" src="{asset_origin}/reader-widget.js"></script>
+</head><body><main>
+<p><a id="before-embed" href="#after-embed">Before the embeds</a></p>
+<reader-widget listen theme="{theme}" src="/articles/syria-resolution.json"></reader-widget>
+<reader-widget listen theme="{theme}" src="/articles/syria-resolution.json"></reader-widget>
+<reader-widget listen theme="{theme}" src="/articles/syria-resolution.ru.json"></reader-widget>
+<p><a id="after-embed" href="#before-embed">After the embeds</a></p>
+</main></body></html>"##
+    );
+    recorded_page(&page)
+}
+
 /// The seed's snippet in every language the widget speaks, as `reader-widget-snippet` makes
 /// it, on a page without the widget's script: a test reads the snippets as the server wrote
-/// them, then adds the script.
-fn snippets_in_every_language() -> Response {
+/// them, then adds the script. With `listen`, each snippet has the attribute and the page the
+/// stand-in for speech synthesis (`speech-stand-in.js`), with its English voice.
+fn snippets_in_every_language(listen: bool) -> Response {
     let seed = include_str!("../../demo/articles/syria-resolution.json");
     let Ok(runtime) = tokio::runtime::Builder::new_current_thread().build() else {
         return Response::new(500, "text/plain", b"no runtime for the snippets");
@@ -690,11 +717,22 @@ fn snippets_in_every_language() -> Response {
             ..Default::default()
         };
         let made = runtime.block_on(reader_widget::snippet::render_snippet(article, &options));
-        snippets.push_str(&made.html);
+        let html = if listen {
+            made.html
+                .replacen("<reader-widget", "<reader-widget listen", 1)
+        } else {
+            made.html
+        };
+        snippets.push_str(&html);
     }
+    let stand_in = if listen {
+        format!("<script>{}</script>", include_str!("speech-stand-in.js"))
+    } else {
+        String::new()
+    };
     let page = format!(
         r#"<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Snippets in every language</title>
-</head><body><main>{snippets}</main></body></html>"#
+{stand_in}</head><body><main>{snippets}</main></body></html>"#
     );
     recorded_page(&page)
 }

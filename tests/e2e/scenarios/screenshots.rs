@@ -59,3 +59,64 @@ pub(super) async fn screenshots_for_the_readme_in_both_themes_and_directions(
     }
     Ok(())
 }
+
+/// The README's pictures: the top of the English and Persian embeds on a 320 px phone (the
+/// steps on one line under the legend), and Listen reading the headline, written to
+/// `docs/screenshots/`.
+pub(super) async fn screenshots_of_the_phone_layout_and_listen_for_the_readme(
+    session: &Session,
+) -> Outcome {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots");
+    std::fs::create_dir_all(&folder).doing("making docs/screenshots")?;
+    session.open("phone/frame.html?320").await?;
+    // English first, Persian sixth: the page's languages in the widget's order.
+    for (index, name) in [(0, "phone-ltr"), (5, "phone-rtl")] {
+        session
+            .in_first_frame(async {
+                session.wait_for_article(index).await?;
+                session
+                    .script(
+                        "document.querySelectorAll('reader-widget')[arguments[0]].scrollIntoView(); return true;",
+                        vec![json!(index)],
+                    )
+                    .await?;
+                session.settle_frames().await
+            })
+            .await?;
+        let frame = session
+            .client
+            .find(Locator::Css("iframe"))
+            .await
+            .doing("finding the phone's frame")?;
+        let png = frame.screenshot().await.doing("taking a screenshot")?;
+        let path = folder.join(format!("{name}.png"));
+        std::fs::write(&path, png).doing(&format!("writing {}", path.display()))?;
+    }
+    session.open("listen/page.html").await?;
+    session.wait_for_article(0).await?;
+    session
+        .wait_until(
+            "Listen",
+            "return !!document.querySelector('reader-widget').shadowRoot.querySelector('.rw-listen__button');",
+            vec![],
+        )
+        .await?;
+    let start = session.find_in_embed(0, ".rw-listen__button").await?;
+    session.click(start).await?;
+    session
+        .wait_until(
+            "the headline to be marked",
+            "return !!document.querySelector('reader-widget').shadowRoot.querySelector('[aria-current]');",
+            vec![],
+        )
+        .await?;
+    session.scroll_to_embed(0).await?;
+    session.settle_frames().await?;
+    let png = session
+        .client
+        .screenshot()
+        .await
+        .doing("taking a screenshot")?;
+    let path = folder.join("listen.png");
+    std::fs::write(&path, png).doing(&format!("writing {}", path.display()))
+}

@@ -224,3 +224,28 @@ pub(super) async fn a_step_chosen_before_the_takeover_is_kept(session: &Session)
         format!("after the takeover the embeds show {shown}")
     })
 }
+
+pub(super) async fn a_snippet_with_listen_is_taken_over_and_then_offers_listen(
+    session: &Session,
+) -> Outcome {
+    session.open("snippets/languages.html?listen").await?;
+    session
+        .script(
+            "const script = document.createElement('script'); script.type = 'module'; script.src = arguments[0]; document.head.append(script); return true;",
+            vec![json!(format!("{}/reader-widget.js", session.assets))],
+        )
+        .await?;
+    // The server could not know the reader's voices: Listen comes after the takeover, in the
+    // English snippet, which has a voice.
+    session
+        .wait_until(
+            "Listen in the English snippet, taken over",
+            "const host = document.querySelector('reader-widget'); return host.article && !host.shadowRoot.querySelector('[data-server-rendered]') && host.shadowRoot.querySelector('.rw-listen__button')?.textContent === 'Listen';",
+            vec![],
+        )
+        .await?;
+    let errors = session.script("return window.__pageErrors", vec![]).await?;
+    ensure(errors == json!([]), || {
+        format!("the page reported {errors}")
+    })
+}
