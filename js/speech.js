@@ -19,6 +19,14 @@ const synthesis = () => {
   }
 };
 
+// Chromium lists its voices only some time after they are first asked for (until then, none):
+// asked now, while the WebAssembly loads, they are likelier to be there when an article first
+// renders, so that Listen does not appear after it, moving the article down. Only on pages
+// that offer Listen.
+try {
+  if (document.querySelector("reader-widget[listen]")) synthesis()?.getVoices();
+} catch {}
+
 /** Calls a function of the module's, which must not stop the reading if it fails. */
 function tell(callback, ...args) {
   try {
