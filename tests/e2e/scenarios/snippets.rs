@@ -145,6 +145,29 @@ pub(super) async fn the_embed_page_works_under_its_own_policy_and_passes_axe(
     })
 }
 
+/// Adds the widget's script to a page of snippets written without it, as it would arrive late.
+async fn add_the_widgets_script(session: &Session) -> Outcome {
+    session
+        .script(
+            "const script = document.createElement('script'); script.type = 'module'; script.src = arguments[0]; document.head.append(script); return true;",
+            vec![json!(format!("{}/reader-widget.js", session.assets))],
+        )
+        .await
+        .map(drop)
+}
+
+/// Adds the widget's script and waits until it has taken every snippet on the page over.
+async fn add_the_script_and_wait_for_every_takeover(session: &Session) -> Outcome {
+    add_the_widgets_script(session).await?;
+    session
+        .wait_until(
+            "the widget to take every snippet over",
+            "return [...document.querySelectorAll('reader-widget')].every((host) => host.article && !host.shadowRoot.querySelector('[data-server-rendered]'))",
+            vec![],
+        )
+        .await
+}
+
 /// Each snippet's text as a screen reader gets it (`textContent`) and as it is on screen
 /// (`innerText`), by its language.
 const SNIPPET_TEXTS: &str = r#"return [...document.querySelectorAll('reader-widget')].map((host) => {
@@ -160,19 +183,7 @@ pub(super) async fn a_snippets_text_is_the_same_before_and_after_the_takeover_in
     ensure(before.as_array().map(Vec::len) == Some(12), || {
         format!("the page shows {before}")
     })?;
-    session
-        .script(
-            "const script = document.createElement('script'); script.type = 'module'; script.src = arguments[0]; document.head.append(script); return true;",
-            vec![json!(format!("{}/reader-widget.js", session.assets))],
-        )
-        .await?;
-    session
-        .wait_until(
-            "the widget to take every snippet over",
-            "return [...document.querySelectorAll('reader-widget')].every((host) => host.article && !host.shadowRoot.querySelector('[data-server-rendered]'))",
-            vec![],
-        )
-        .await?;
+    add_the_script_and_wait_for_every_takeover(session).await?;
     let after = session.script(SNIPPET_TEXTS, vec![]).await?;
     let pairs = before
         .as_array()
@@ -198,19 +209,7 @@ pub(super) async fn a_step_chosen_before_the_takeover_is_kept(session: &Session)
         .await?;
     let step = session.find_in_embed(0, "input[value='lg']").await?;
     session.click(step).await?;
-    session
-        .script(
-            "const script = document.createElement('script'); script.type = 'module'; script.src = arguments[0]; document.head.append(script); return true;",
-            vec![json!(format!("{}/reader-widget.js", session.assets))],
-        )
-        .await?;
-    session
-        .wait_until(
-            "the widget to take every snippet over",
-            "return [...document.querySelectorAll('reader-widget')].every((host) => host.article && !host.shadowRoot.querySelector('[data-server-rendered]'))",
-            vec![],
-        )
-        .await?;
+    add_the_script_and_wait_for_every_takeover(session).await?;
     session.settle_frames().await?;
     // The reader's choice is the page's: every embed follows it, as after a click on a live one.
     let shown = session
@@ -229,12 +228,7 @@ pub(super) async fn a_snippet_with_listen_is_taken_over_and_then_offers_listen(
     session: &Session,
 ) -> Outcome {
     session.open("snippets/languages.html?listen").await?;
-    session
-        .script(
-            "const script = document.createElement('script'); script.type = 'module'; script.src = arguments[0]; document.head.append(script); return true;",
-            vec![json!(format!("{}/reader-widget.js", session.assets))],
-        )
-        .await?;
+    add_the_widgets_script(session).await?;
     // The server could not know the reader's voices: Listen comes after the takeover, in the
     // English snippet, which has a voice.
     session
