@@ -2,6 +2,15 @@
 
 use super::*;
 
+/// Writes `png`, a screenshot, as `folder/name.png`, once it is seen to be a PNG.
+fn write_png(folder: &Path, name: &str, png: Vec<u8>) -> Outcome {
+    ensure(png.starts_with(b"\x89PNG"), || {
+        format!("the screenshot {name} is not a PNG")
+    })?;
+    let path = folder.join(format!("{name}.png"));
+    std::fs::write(&path, png).doing(&format!("writing {}", path.display()))
+}
+
 pub(super) async fn a_screenshot_at_each_size(session: &Session) -> Outcome {
     session.open("index.html").await?;
     session.wait_for_article(0).await?;
@@ -16,11 +25,7 @@ pub(super) async fn a_screenshot_at_each_size(session: &Session) -> Outcome {
             .screenshot()
             .await
             .doing("taking a screenshot")?;
-        ensure(png.starts_with(b"\x89PNG"), || {
-            "the screenshot is not a PNG".into()
-        })?;
-        let path = folder.join(format!("{}-{code}.png", session.engine.name()));
-        std::fs::write(&path, png).doing(&format!("writing {}", path.display()))?;
+        write_png(&folder, &format!("{}-{code}", session.engine.name()), png)?;
     }
     Ok(())
 }
@@ -49,11 +54,7 @@ pub(super) async fn screenshots_for_the_readme_in_both_themes_and_directions(
                 session.settle_frames().await?;
                 let host = session.embed(index).await?;
                 let png = host.screenshot().await.doing("taking a screenshot")?;
-                ensure(png.starts_with(b"\x89PNG"), || {
-                    "the screenshot is not a PNG".into()
-                })?;
-                let path = folder.join(format!("{direction}-{theme}-{code}.png"));
-                std::fs::write(&path, png).doing(&format!("writing {}", path.display()))?;
+                write_png(&folder, &format!("{direction}-{theme}-{code}"), png)?;
             }
         }
     }
@@ -89,8 +90,7 @@ pub(super) async fn screenshots_of_the_phone_layout_and_listen_for_the_readme(
             .await
             .doing("finding the phone's frame")?;
         let png = frame.screenshot().await.doing("taking a screenshot")?;
-        let path = folder.join(format!("{name}.png"));
-        std::fs::write(&path, png).doing(&format!("writing {}", path.display()))?;
+        write_png(&folder, name, png)?;
     }
     session.open("listen/page.html").await?;
     session.wait_for_article(0).await?;
@@ -117,6 +117,5 @@ pub(super) async fn screenshots_of_the_phone_layout_and_listen_for_the_readme(
         .screenshot()
         .await
         .doing("taking a screenshot")?;
-    let path = folder.join("listen.png");
-    std::fs::write(&path, png).doing(&format!("writing {}", path.display()))
+    write_png(&folder, "listen", png)
 }
