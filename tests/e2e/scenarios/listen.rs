@@ -40,7 +40,7 @@ async fn speech_calls(session: &Session) -> Result<Value, String> {
 }
 
 /// Opens the Listen page and waits until its English embeds offer Listen.
-async fn open_the_listen_page(session: &Session, query: &str) -> Outcome {
+pub(super) async fn open_the_listen_page(session: &Session, query: &str) -> Outcome {
     session.open(&format!("{LISTEN_PAGE}{query}")).await?;
     for index in 0..3 {
         session.wait_for_article(index).await?;
@@ -55,14 +55,14 @@ async fn open_the_listen_page(session: &Session, query: &str) -> Outcome {
 }
 
 /// Clicks embed `index`'s first Listen button, scrolled into view first as a reader would.
-async fn click_listen(session: &Session, index: usize) -> Outcome {
+pub(super) async fn click_listen(session: &Session, index: usize) -> Outcome {
     session.scroll_to_embed(index).await?;
     let button = session.find_in_embed(index, ".rw-listen__button").await?;
     session.click(button).await
 }
 
 /// Waits until embed `index` marks the passage starting with `text`.
-async fn wait_for_mark(session: &Session, index: usize, text: &str) -> Outcome {
+pub(super) async fn wait_for_mark(session: &Session, index: usize, text: &str) -> Outcome {
     session
         .wait_until(
             &format!("embed {index} to mark {text}"),

@@ -92,24 +92,9 @@ pub(super) async fn screenshots_of_the_phone_layout_and_listen_for_the_readme(
         let png = frame.screenshot().await.doing("taking a screenshot")?;
         write_png(&folder, name, png)?;
     }
-    session.open("listen/page.html").await?;
-    session.wait_for_article(0).await?;
-    session
-        .wait_until(
-            "Listen",
-            "return !!document.querySelector('reader-widget').shadowRoot.querySelector('.rw-listen__button');",
-            vec![],
-        )
-        .await?;
-    let start = session.find_in_embed(0, ".rw-listen__button").await?;
-    session.click(start).await?;
-    session
-        .wait_until(
-            "the headline to be marked",
-            "return !!document.querySelector('reader-widget').shadowRoot.querySelector('[aria-current]');",
-            vec![],
-        )
-        .await?;
+    open_the_listen_page(session, "").await?;
+    click_listen(session, 0).await?;
+    wait_for_mark(session, 0, SEED_HEADLINE).await?;
     session.scroll_to_embed(0).await?;
     session.settle_frames().await?;
     let png = session
