@@ -283,16 +283,17 @@ mod demo {
                 embed.article
             ),
             Given::Json => {
+                let article = rebased(&article_text()?, &article_base)?;
                 let json = match (&embed.keep, embed.paragraphs) {
-                    (None, None) => article_text()?,
-                    (keep, paragraphs) => shortened(&article_text()?, keep.as_deref(), paragraphs)?,
+                    (None, None) => article,
+                    (keep, paragraphs) => shortened(&article, keep.as_deref(), paragraphs)?,
                 };
                 inline_script(&attributes, "application/json", &json, &fallback)
             }
             Given::JsonLd => inline_script(
                 &attributes,
                 "application/ld+json",
-                &article_text()?,
+                &rebased(&article_text()?, &article_base)?,
                 &fallback,
             ),
             Given::Markup => {
@@ -325,6 +326,38 @@ mod demo {
             }
             Given::Script => String::new(),
         })
+    }
+
+    /// The article (JSON or JSON-LD) of `text` with every relative URL of a `src` or `url` field,
+    /// the URL fields of both formats, put under `base`, where the article's file is as seen
+    /// from the page: an inline article's URLs resolve against the page, a file's against the
+    /// file (the front page's inline image was asked for at the site's root, and not found).
+    fn rebased(text: &str, base: &str) -> Result<String, String> {
+        fn rebase(value: &mut Value, base: &str) {
+            match value {
+                Value::Object(fields) => {
+                    for (name, field) in fields.iter_mut() {
+                        match field {
+                            Value::String(url) if name == "src" || name == "url" => {
+                                let relative = matches!(
+                                    url::Url::parse(url),
+                                    Err(url::ParseError::RelativeUrlWithoutBase)
+                                ) && !url.starts_with(['/', '#', '?']);
+                                if relative {
+                                    *url = format!("{base}{url}");
+                                }
+                            }
+                            other => rebase(other, base),
+                        }
+                    }
+                }
+                Value::Array(items) => items.iter_mut().for_each(|item| rebase(item, base)),
+                _ => {}
+            }
+        }
+        let mut article: Value = serde_json::from_str(text).map_err(|error| error.to_string())?;
+        rebase(&mut article, base);
+        serde_json::to_string_pretty(&article).map_err(|error| error.to_string())
     }
 
     /// The server renderer's `<article>` (one line) with each of its blocks on a line of its
@@ -448,6 +481,19 @@ mod demo {
                 let problem = fill(page, &example("pages/p.html", ONE_SRC));
                 assert!(problem.is_err(), "{page:?} gave {problem:?}");
             }
+        }
+
+        #[test]
+        fn an_inline_articles_relative_urls_are_put_under_the_articles_folder() {
+            let article = r##"{"image": {"src": "photo.svg"}, "source": {"url": "https://voa.example/"},
+                "url": "/2013/syria", "mainEntityOfPage": {"url": "#top"}, "body": [{"src": "a/b.png"}]}"##;
+            let rebased: Value =
+                serde_json::from_str(&rebased(article, "../articles/").unwrap()).unwrap();
+            assert_eq!(rebased["image"]["src"], "../articles/photo.svg");
+            assert_eq!(rebased["body"][0]["src"], "../articles/a/b.png");
+            assert_eq!(rebased["source"]["url"], "https://voa.example/");
+            assert_eq!(rebased["url"], "/2013/syria");
+            assert_eq!(rebased["mainEntityOfPage"]["url"], "#top");
         }
 
         #[test]

@@ -24,6 +24,23 @@ static ABORTED: AtomicUsize = AtomicUsize::new(0);
 static TOGETHER: Mutex<BTreeMap<String, TogetherRound>> = Mutex::new(BTreeMap::new());
 static TOGETHER_ARRIVED: Condvar = Condvar::new();
 
+/// Every request either origin has answered, in order, as `(URL, status)`: a scenario notes how
+/// many there were, opens a page, and reads what came after ([`answered_since`]).
+static ANSWERED: Mutex<Vec<(String, u16)>> = Mutex::new(Vec::new());
+
+/// How many requests the origins have answered so far.
+pub fn answered_count() -> usize {
+    ANSWERED.lock().map_or(0, |answered| answered.len())
+}
+
+/// The requests answered after the first `mark`, as `(URL, status)`.
+pub fn answered_since(mark: usize) -> Vec<(String, u16)> {
+    ANSWERED
+        .lock()
+        .map(|answered| answered.get(mark..).unwrap_or_default().to_vec())
+        .unwrap_or_default()
+}
+
 /// How long a held request waits for the others: far longer than any engine takes to make three
 /// requests from one task, far shorter than a scenario's wait for the article.
 const TOGETHER_WAIT: Duration = Duration::from_secs(3);
@@ -854,6 +871,9 @@ fn answer(stream: TcpStream, handler: &Handler, cors: bool) -> std::io::Result<(
     let mut body = vec![0; content_length];
     reader.read_exact(&mut body)?;
     let response = handler(path, query);
+    if let (Ok(address), Ok(mut answered)) = (stream.local_addr(), ANSWERED.lock()) {
+        answered.push((format!("http://{address}{target}"), response.status));
+    }
     let mut stream = stream;
     let extra: String = response
         .headers
@@ -910,6 +930,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("jsonld") => "application/ld+json",
         Some("css") => "text/css",
         Some("svg") => "image/svg+xml",
+        Some("ico") => "image/x-icon",
         _ => "application/octet-stream",
     }
 }
