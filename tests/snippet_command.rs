@@ -44,6 +44,74 @@ fn prints_the_snippet_for_an_article_file() {
 }
 
 #[test]
+fn help_and_version_print_on_standard_output_and_exit_0() {
+    for help in ["--help", "-h"] {
+        let output = run(&[help]);
+        assert!(output.status.success(), "{help}: {output:?}");
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert!(text.starts_with("usage: reader-widget-snippet"), "{text}");
+        assert!(text.contains("--text-size STEP"), "{text}");
+        assert!(output.stderr.is_empty(), "{output:?}");
+    }
+    for version in ["--version", "-V"] {
+        let output = run(&[version]);
+        assert!(output.status.success(), "{version}: {output:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stdout),
+            format!("reader-widget-snippet {}\n", env!("CARGO_PKG_VERSION"))
+        );
+    }
+    // A wrong command line still fails, with the usage, on standard error.
+    let output = run(&["--no-such-option"]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("usage:"));
+}
+
+/// The README's install line, run as written (into a scratch root, building in a folder of
+/// target/ of its own so that a second run reuses the first's build), gives a command that
+/// runs from any folder.
+#[test]
+fn the_readmes_install_line_installs_a_command_that_runs_from_any_folder() {
+    let readme = include_str!("../README.md");
+    let line = readme
+        .lines()
+        .map(str::trim)
+        .find(|line| line.starts_with("cargo install --path . "))
+        .expect("the README gives the command's install line");
+    let root = scratch("install");
+    let status = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(line.split_whitespace().skip(1))
+        .arg("--root")
+        .arg(&root)
+        .arg("--target-dir")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/target/install"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .expect("cargo runs");
+    assert!(status.success(), "{line}: {status}");
+    let installed = root.join("bin/reader-widget-snippet");
+    let elsewhere = scratch("install-elsewhere");
+    let run_installed = |args: &[&str]| {
+        Command::new(&installed)
+            .args(args)
+            .current_dir(&elsewhere)
+            .output()
+            .expect("the installed command runs")
+    };
+    let version = run_installed(&["--version"]);
+    assert!(version.status.success(), "{version:?}");
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("reader-widget-snippet "));
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/demo/articles/syria-resolution.json"
+    );
+    let snippet = run_installed(&[seed]);
+    assert!(snippet.status.success(), "{snippet:?}");
+    assert!(String::from_utf8_lossy(&snippet.stdout).contains("Syria Resolution"));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
 fn by_default_the_styles_are_inline_and_the_command_prints_their_csp_hash() {
     let output = run(&[SEED]);
     assert!(output.status.success(), "{output:?}");

@@ -14,7 +14,41 @@ const PLACEHOLDER: &str = "<!-- reader-widget-snippet -->";
 const USAGE: &str = "usage: reader-widget-snippet [--stylesheet URL] [--stylesheet-integrity] [--base-url URL] [--text-size xs|sm|md|lg] [--lang TAG] [--into PAGE] ARTICLE
        reader-widget-snippet --embed-page --script URL [--base-url URL] [--text-size STEP] [--lang TAG] ARTICLE
        reader-widget-snippet stylesheet
-       reader-widget-snippet serve [--address 127.0.0.1:8090] [--articles DIR] [--public-url URL] [--script URL] [--embed-url URL] [--stylesheet URL] [--text-size STEP] [--lang TAG]";
+       reader-widget-snippet serve [--address 127.0.0.1:8090] [--articles DIR] [--public-url URL] [--script URL] [--embed-url URL] [--stylesheet URL] [--text-size STEP] [--lang TAG]
+       reader-widget-snippet --help | --version";
+
+/// What `--help` prints after the usage: what each form and option does.
+const HELP: &str = "
+An article's <reader-widget> embed, rendered ahead of time: readable before any script, and
+taken over by the widget in place.
+
+  ARTICLE                    print the snippet for ARTICLE (a .json, .jsonld or .html file)
+  --into PAGE ARTICLE        print PAGE with the snippet in place of its line
+                             <!-- reader-widget-snippet -->
+  --embed-page --script URL ARTICLE
+                             print ARTICLE's embed page, a whole HTML page for a CMS's iframe,
+                             loading the widget from URL
+  stylesheet                 print the stylesheet that snippets link to (reader-widget.css)
+  serve                      answer oEmbed requests at --address (default 127.0.0.1:8090) for
+                             the articles in --articles DIR (default demo/articles), published
+                             at --public-url URL (default http://ADDRESS/articles/); with
+                             --script URL, also their embed pages at /embed/<article>,
+                             published at --embed-url URL (default http://ADDRESS/embed/)
+
+Options:
+  --stylesheet URL           link reader-widget.css at URL instead of putting its styles in the
+                             snippet (inline by default; the command prints the style-src hash
+                             a page's Content-Security-Policy names for them)
+  --stylesheet-integrity     give that link the SRI hash of this version's stylesheet
+  --base-url URL             the article's URL or folder, for its relative URLs
+  --text-size STEP           xs, sm, md or lg: the step shown until the reader chooses
+  --lang TAG                 the page's language, for the labels when the article has none
+  -h, --help                 print this help
+  -V, --version              print the version
+
+Exit status: 0 on success, 1 for an article or page that cannot be read, 2 for a wrong command
+line.
+";
 
 /// The command line, read.
 #[derive(Debug, Default, PartialEq)]
@@ -40,6 +74,20 @@ enum Mode {
     Snippet,
     Stylesheet,
     Serve,
+    /// `--help`: the usage and what each option does, on standard output.
+    Help,
+    /// `--version`: the command's name and version, on standard output.
+    Version,
+}
+
+impl Arguments {
+    /// A command line that asks only for `mode` (the help or the version).
+    fn asking_for(mode: Mode) -> Arguments {
+        Arguments {
+            mode,
+            ..Arguments::default()
+        }
+    }
 }
 
 fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, String> {
@@ -78,7 +126,9 @@ fn parse_arguments(mut args: impl Iterator<Item = String>) -> Result<Arguments, 
             "--script" => parsed.script_url = Some(value(&arg)?),
             "--embed-url" => parsed.embed_url = Some(value(&arg)?),
             "--embed-page" => parsed.embed_page = true,
-            "-h" | "--help" => return Err(String::new()),
+            // Asked for anywhere on the line, as with every common command, and the rest ignored.
+            "-h" | "--help" => return Ok(Arguments::asking_for(Mode::Help)),
+            "-V" | "--version" => return Ok(Arguments::asking_for(Mode::Version)),
             other if other.starts_with("--") => return Err(format!("unknown option {other}")),
             article if parsed.article.is_none() && parsed.mode == Mode::Snippet => {
                 parsed.article = Some(PathBuf::from(article));
@@ -117,9 +167,7 @@ pub fn main() -> ExitCode {
     let arguments = match parse_arguments(std::env::args().skip(1)) {
         Ok(arguments) => arguments,
         Err(problem) => {
-            if !problem.is_empty() {
-                eprintln!("reader-widget-snippet: {problem}");
-            }
+            eprintln!("reader-widget-snippet: {problem}");
             eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
@@ -135,6 +183,11 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match arguments.mode {
+        Mode::Help => write_out(&format!("{USAGE}\n{HELP}")),
+        Mode::Version => write_out(&format!(
+            "reader-widget-snippet {}\n",
+            env!("CARGO_PKG_VERSION")
+        )),
         Mode::Stylesheet => write_out(&snippet::stylesheet()),
         Mode::Snippet => runtime.block_on(print_snippet(&arguments)),
         Mode::Serve => runtime.block_on(crate::server::serve(arguments)),
