@@ -47,6 +47,44 @@ pub async fn devtools(client: &Client, method: &'static str, params: Value) -> R
         .map_err(|error| format!("{method}: {error}"))
 }
 
+/// chromedriver's command that hands over, and empties, one of the logs it keeps for a session:
+/// `browser` (the console, with every failed load and policy violation Chromium reports there)
+/// or `performance` (DevTools Network events, with a session from
+/// [`Driver::session_logging_the_network`]).
+#[derive(Debug)]
+struct LogCommand {
+    kind: &'static str,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for LogCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "type": self.kind });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// The entries of Chromium's `kind` log (`browser` or `performance`) since it was last read,
+/// each `{level, message, timestamp}` (Chromium only).
+#[allow(dead_code)] // The end-to-end tests read the logs; the benchmark and browser fuzzing do not.
+pub async fn chromium_log(client: &Client, kind: &'static str) -> Result<Vec<Value>, String> {
+    match client.issue_cmd(LogCommand { kind }).await {
+        Ok(Value::Array(entries)) => Ok(entries),
+        Ok(other) => Err(format!("the {kind} log is not a list: {other}")),
+        Err(error) => Err(format!("reading the {kind} log: {error}")),
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Engine {
     Chromium,
@@ -68,7 +106,10 @@ impl Engine {
     /// The WebDriver capabilities that start this engine headless (WebKit: on the Xvfb display).
     fn capabilities(self) -> Map<String, Value> {
         let capabilities = match self {
+            // The console is kept for the tests that read it (every level: a failed load is an
+            // error there, a policy violation too).
             Engine::Chromium => json!({
+                "goog:loggingPrefs": { "browser": "ALL" },
                 "goog:chromeOptions": {
                     "binary": "/usr/bin/chromium",
                     "args": [
@@ -209,6 +250,25 @@ impl Driver {
         self.session_with_chromium_args(&[]).await
     }
 
+    /// A new Chromium session that also logs the network (DevTools Network events in the
+    /// `performance` log): every request's status, and every load that failed, was blocked or
+    /// was aborted, whichever server answered it.
+    #[allow(dead_code)] // The end-to-end tests' check of `make demo` uses it; the bench does not.
+    pub async fn session_logging_the_network(&self) -> Result<Client, String> {
+        let mut capabilities = self.engine.capabilities();
+        capabilities.insert(
+            "goog:loggingPrefs".into(),
+            json!({ "browser": "ALL", "performance": "ALL" }),
+        );
+        if let Some(Value::Object(options)) = capabilities.get_mut("goog:chromeOptions") {
+            options.insert(
+                "perfLoggingPrefs".into(),
+                json!({ "enableNetwork": true, "enablePage": false }),
+            );
+        }
+        self.connect(capabilities).await
+    }
+
     /// A new session whose Chromium also gets `extra_args` (other engines ignore them).
     pub async fn session_with_chromium_args(&self, extra_args: &[&str]) -> Result<Client, String> {
         let mut capabilities = self.engine.capabilities();
@@ -218,6 +278,10 @@ impl Driver {
         {
             args.extend(extra_args.iter().map(|arg| json!(arg)));
         }
+        self.connect(capabilities).await
+    }
+
+    async fn connect(&self, capabilities: Map<String, Value>) -> Result<Client, String> {
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(capabilities);
         builder

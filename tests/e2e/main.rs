@@ -7,6 +7,10 @@
 //! could not run. Arguments pick engines and scenarios:
 //! `cargo test --features e2e --test e2e -- firefox skip_past` runs, in Firefox only, the
 //! scenarios whose names contain `skip_past`.
+//!
+//! With `E2E_SITE` set to a running demo's address (`make demo`'s `http://127.0.0.1:8080`), it
+//! runs only [`DEMO_CHECK`] there instead, in Chromium, whose network log sees every request
+//! whichever server answers it: how `.ci/run` proves the first command of the README works.
 
 mod engines;
 mod scenarios;
@@ -32,6 +36,8 @@ const SCENARIO_TIMEOUT: Duration = Duration::from_secs(90);
 const SESSION_TIMEOUT: Duration = Duration::from_secs(30);
 /// How many drivers a scenario asks for a session before it fails.
 const SESSION_ATTEMPTS: usize = 3;
+/// The scenario that checks a running demo (`E2E_SITE`).
+const DEMO_CHECK: &str = "every_demo_page_loads_without_a_failed_request_or_an_error";
 
 fn main() -> ExitCode {
     let mut engines = Vec::new();
@@ -56,6 +62,9 @@ fn main() -> ExitCode {
             })
             .collect()
     };
+    if let Ok(site) = std::env::var("E2E_SITE") {
+        return check_running_demo(site.trim_end_matches('/'));
+    }
     let origins = match server::site().and_then(|site| Ok((site, server::dist()?))) {
         Ok((site, dist)) => server::start_with_pages(site, dist),
         Err(reason) => {
@@ -85,7 +94,7 @@ fn main() -> ExitCode {
             all_passed = false;
             continue;
         }
-        let (passed, failed) = runtime.block_on(run_engine(engine, &scenarios, &origins));
+        let (passed, failed) = runtime.block_on(run_engine(engine, &scenarios, &origins, false));
         all_passed &= failed == 0 && passed > 0;
         summaries.push(format!(
             "e2e {}: {passed} passed, {failed} failed",
@@ -103,8 +112,44 @@ fn main() -> ExitCode {
     }
 }
 
-/// Runs every scenario in a fresh session of `engine`; returns (passed, failed).
-async fn run_engine(engine: Engine, scenarios: &[Scenario], origins: &Origins) -> (usize, usize) {
+/// Runs [`DEMO_CHECK`] in Chromium on the demo served at `site`, pages and widget alike.
+fn check_running_demo(site: &str) -> ExitCode {
+    let scenarios: Vec<Scenario> = scenarios::all()
+        .into_iter()
+        .filter(|scenario| scenario.name == DEMO_CHECK)
+        .collect();
+    let origins = Origins {
+        pages: site.to_owned(),
+        assets: site.to_owned(),
+    };
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("e2e: no async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let (passed, failed) =
+        runtime.block_on(run_engine(Engine::Chromium, &scenarios, &origins, true));
+    println!("e2e chromium at {site}: {passed} passed, {failed} failed");
+    if failed == 0 && passed > 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Runs every scenario in a fresh session of `engine`, with Chromium's network log if
+/// `network_logged`; returns (passed, failed).
+async fn run_engine(
+    engine: Engine,
+    scenarios: &[Scenario],
+    origins: &Origins,
+    network_logged: bool,
+) -> (usize, usize) {
     let mut driver = match Driver::start(engine) {
         Ok(driver) => driver,
         Err(reason) => {
@@ -118,7 +163,8 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], origins: &Origins) -
     let (mut passed, mut failed) = (0, 0);
     for scenario in scenarios {
         let started = Instant::now();
-        let mut outcome = run_in_new_session(&mut driver, engine, scenario, origins).await;
+        let mut outcome =
+            run_in_new_session(&mut driver, engine, scenario, origins, network_logged).await;
         // WebKit's web process crashed once under a clean-clone run's load (in a scenario that
         // passed in 12 runs of it alone and 3 of WebKit's whole suite): a page crash there runs
         // the scenario once more in a fresh session, announced. Any other failure stands.
@@ -130,7 +176,9 @@ async fn run_engine(engine: Engine, scenarios: &[Scenario], origins: &Origins) -
                         engine.name(),
                         scenario.name
                     );
-                    outcome = run_in_new_session(&mut driver, engine, scenario, origins).await;
+                    outcome =
+                        run_in_new_session(&mut driver, engine, scenario, origins, network_logged)
+                            .await;
                 }
             }
         }
@@ -164,10 +212,11 @@ async fn run_in_new_session(
     engine: Engine,
     scenario: &Scenario,
     origins: &Origins,
+    network_logged: bool,
 ) -> Result<(), String> {
     // A session that does not come (WebKitWebDriver under Xvfb, now and then; twice in a
     // row in one clean-clone run) is asked of a fresh driver, up to SESSION_ATTEMPTS times.
-    let mut client = open_session(driver).await;
+    let mut client = open_session(driver, network_logged).await;
     for _ in 1..SESSION_ATTEMPTS {
         let Err(reason) = &client else { break };
         println!(
@@ -177,20 +226,28 @@ async fn run_in_new_session(
         client = match Driver::start(engine) {
             Ok(fresh) => {
                 *driver = fresh;
-                open_session(driver).await
+                open_session(driver, network_logged).await
             }
             Err(reason) => Err(format!("the driver did not start again: {reason}")),
         };
     }
     match client {
-        Ok(client) => run_scenario(client, engine, scenario, origins).await,
+        Ok(client) => run_scenario(client, engine, scenario, origins, network_logged).await,
         Err(reason) => Err(reason),
     }
 }
 
-/// A new session of `driver`'s engine, or why there is none within [`SESSION_TIMEOUT`].
-async fn open_session(driver: &Driver) -> Result<fantoccini::Client, String> {
-    tokio::time::timeout(SESSION_TIMEOUT, driver.session())
+/// A new session of `driver`'s engine (logging the network if `network_logged`), or why there is
+/// none within [`SESSION_TIMEOUT`].
+async fn open_session(driver: &Driver, network_logged: bool) -> Result<fantoccini::Client, String> {
+    let session = async {
+        if network_logged {
+            driver.session_logging_the_network().await
+        } else {
+            driver.session().await
+        }
+    };
+    tokio::time::timeout(SESSION_TIMEOUT, session)
         .await
         .map_err(|_| format!("no browser session within {} s", SESSION_TIMEOUT.as_secs()))?
 }
@@ -200,12 +257,14 @@ async fn run_scenario(
     engine: Engine,
     scenario: &Scenario,
     origins: &Origins,
+    network_logged: bool,
 ) -> Result<(), String> {
     let session = Session {
         client,
         engine,
         pages: origins.pages.clone(),
         assets: origins.assets.clone(),
+        network_logged,
     };
     let run = AssertUnwindSafe((scenario.run)(&session)).catch_unwind();
     let outcome = match tokio::time::timeout(SCENARIO_TIMEOUT, run).await {

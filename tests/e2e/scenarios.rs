@@ -16,7 +16,8 @@ use crate::session::{ensure, Context, Outcome, Session};
 mod accessibility;
 /// Articles that cannot be shown, each way with its own kind.
 mod errors;
-/// Every example of the catalogue (`demo/examples.json`), with axe at every size.
+/// Every example of the catalogue (`demo/examples.json`), with axe at every size, and every
+/// page loading with no failed request and no error.
 mod examples;
 /// The package in a Vite app: a plain page, React 19 (client and hydrated) and Vue 3.
 mod frameworks;
@@ -118,6 +119,7 @@ scenarios![all:
     axe_finds_no_wcag_violations_in_the_widget,
     axe_finds_no_wcag_violations_in_the_dark_and_house_themes,
     every_example_shows_its_listed_embeds_and_axe_finds_nothing_at_every_size,
+    every_demo_page_loads_without_a_failed_request_or_an_error,
     every_size_step_is_a_target_of_at_least_24_px_at_every_size,
     at_320_px_wide_nothing_in_the_widget_scrolls_sideways,
     at_320_px_the_switcher_is_on_one_line_in_every_language_and_size,

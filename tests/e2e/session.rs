@@ -42,6 +42,9 @@ pub struct Session {
     pub engine: Engine,
     pub pages: String,
     pub assets: String,
+    /// Whether Chromium logs this session's network (`performance` log): only where the pages
+    /// come from a server the tests do not run, whose requests they cannot see otherwise.
+    pub network_logged: bool,
 }
 
 impl Session {
