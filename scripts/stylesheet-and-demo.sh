@@ -2,7 +2,7 @@
 # Part of trunk's post-build hook (scripts/post-build.sh): writes the stylesheet that
 # server-rendered snippets link to (reader-widget.css), made by the snippet command, and fills
 # the demo pages trunk has staged with the embeds the catalogue of examples lists for them
-# (demo/examples.json, by src/bin/reader-widget-demo.rs).
+# (demo/examples.json, by src/bin/reader-widget-demo/).
 set -euo pipefail
 staging=${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}
 cd "$(dirname "$0")/.."

@@ -1,5 +1,5 @@
 //! The catalogue of examples (`demo/examples.json`) drives the demo: every demo page is in it
-//! once, and the pages the build writes from it (src/bin/reader-widget-demo.rs, run here as the
+//! once, and the pages the build writes from it (src/bin/reader-widget-demo/, run here as the
 //! build runs it) hold exactly its embeds, each reading, through the widget's own readers, as the
 //! article or error it lists, and the front page links its linked examples, with its words, in
 //! its order. The end-to-end tests open every example the catalogue lists (`tests/e2e`), so a
