@@ -72,15 +72,8 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("e2e: no async runtime: {error}");
-            return ExitCode::FAILURE;
-        }
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
     };
     let mut summaries = Vec::new();
     let mut all_passed = true;
@@ -112,6 +105,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The scenarios' async runtime, or `None`, said on stderr.
+fn runtime() -> Option<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|error| eprintln!("e2e: no async runtime: {error}"))
+        .ok()
+}
+
 /// Runs [`DEMO_CHECK`] in Chromium on the demo served at `site`, pages and widget alike.
 fn check_running_demo(site: &str) -> ExitCode {
     let scenarios: Vec<Scenario> = scenarios::all()
@@ -122,15 +124,8 @@ fn check_running_demo(site: &str) -> ExitCode {
         pages: site.to_owned(),
         assets: site.to_owned(),
     };
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
-        Ok(runtime) => runtime,
-        Err(error) => {
-            eprintln!("e2e: no async runtime: {error}");
-            return ExitCode::FAILURE;
-        }
+    let Some(runtime) = runtime() else {
+        return ExitCode::FAILURE;
     };
     let (passed, failed) =
         runtime.block_on(run_engine(Engine::Chromium, &scenarios, &origins, true));
