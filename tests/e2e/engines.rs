@@ -11,74 +11,59 @@ use fantoccini::{Client, ClientBuilder};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Map, Value};
 
-/// chromedriver's own command that runs a Chrome DevTools Protocol method: the only way to
-/// emulate the reader's system settings (colour scheme, forced colours) through WebDriver, or to
-/// empty the browser's cache.
+/// A command of chromedriver's own, beyond WebDriver: a POST of `body` to the session's
+/// `path`. `goog/cdp/execute` runs a Chrome DevTools Protocol method: the only way to emulate the
+/// reader's system settings (colour scheme, forced colours) through WebDriver, or to empty the
+/// browser's cache. `se/log` hands over, and empties, one of the logs chromedriver keeps for a
+/// session: `browser` (the console, with every failed load and policy violation Chromium
+/// reports there) or `performance` (DevTools Network events, with a session from
+/// [`Driver::session_logging_the_network`]).
 #[derive(Debug)]
-struct DevtoolsCommand {
-    method: &'static str,
-    params: Value,
+struct ChromedriverCommand {
+    path: &'static str,
+    body: Value,
 }
 
-impl fantoccini::wd::WebDriverCompatibleCommand for DevtoolsCommand {
+impl fantoccini::wd::WebDriverCompatibleCommand for ChromedriverCommand {
     fn endpoint(
         &self,
         base_url: &url::Url,
         session_id: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "cmd": self.method, "params": self.params });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
 
 /// Runs the Chrome DevTools Protocol `method` with `params` (Chromium only).
 pub async fn devtools(client: &Client, method: &'static str, params: Value) -> Result<(), String> {
+    let body = json!({ "cmd": method, "params": params });
     client
-        .issue_cmd(DevtoolsCommand { method, params })
+        .issue_cmd(ChromedriverCommand {
+            path: "goog/cdp/execute",
+            body,
+        })
         .await
         .map(drop)
         .map_err(|error| format!("{method}: {error}"))
-}
-
-/// chromedriver's command that hands over, and empties, one of the logs it keeps for a session:
-/// `browser` (the console, with every failed load and policy violation Chromium reports there)
-/// or `performance` (DevTools Network events, with a session from
-/// [`Driver::session_logging_the_network`]).
-#[derive(Debug)]
-struct LogCommand {
-    kind: &'static str,
-}
-
-impl fantoccini::wd::WebDriverCompatibleCommand for LogCommand {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/se/log",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({ "type": self.kind });
-        (http::Method::POST, Some(body.to_string()))
-    }
 }
 
 /// The entries of Chromium's `kind` log (`browser` or `performance`) since it was last read,
 /// each `{level, message, timestamp}` (Chromium only).
 #[allow(dead_code)] // The end-to-end tests read the logs; the benchmark and browser fuzzing do not.
 pub async fn chromium_log(client: &Client, kind: &'static str) -> Result<Vec<Value>, String> {
-    match client.issue_cmd(LogCommand { kind }).await {
+    let command = ChromedriverCommand {
+        path: "se/log",
+        body: json!({ "type": kind }),
+    };
+    match client.issue_cmd(command).await {
         Ok(Value::Array(entries)) => Ok(entries),
         Ok(other) => Err(format!("the {kind} log is not a list: {other}")),
         Err(error) => Err(format!("reading the {kind} log: {error}")),
