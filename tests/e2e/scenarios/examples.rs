@@ -120,6 +120,9 @@ pub(super) async fn every_example_shows_its_listed_embeds_and_axe_finds_nothing_
     Ok(())
 }
 
+/// A script's first line: `images`, every `<img>` of the page and of every shadow root in it.
+const EVERY_IMAGE: &str = "const images = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)].flatMap((root) => [...root.querySelectorAll('img')]);";
+
 /// Every page of the demo loads with no request answered 400 or more, none blocked or aborted,
 /// no image broken, no console error, no uncaught exception and no policy violation, but what
 /// a page is made to show: an embed listed as showing an error fails on its own article file,
@@ -141,8 +144,9 @@ pub(super) async fn every_demo_page_loads_without_a_failed_request_or_an_error(
         session
             .wait_until(
                 "every image of the page to load or fail",
-                "const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
-                 return roots.every((root) => [...root.querySelectorAll('img')].every((img) => img.complete || img.loading === 'lazy'));",
+                &format!(
+                    "{EVERY_IMAGE} return images.every((img) => img.complete || img.loading === 'lazy');"
+                ),
                 vec![],
             )
             .await
@@ -176,11 +180,11 @@ pub(super) async fn every_demo_page_loads_without_a_failed_request_or_an_error(
 async fn page_problems_in_the_page(session: &Session) -> Result<Vec<String>, String> {
     let found = session
         .script(
-            "const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
-             const broken = roots.flatMap((root) => [...root.querySelectorAll('img')])
+            &format!("{EVERY_IMAGE}
+             const broken = images
                .filter((img) => img.complete && img.naturalWidth === 0)
-               .map((img) => `the image ${img.currentSrc || img.src} did not load`);
-             return [...(window.__pageErrors ?? []).map((error) => `error: ${error}`), ...broken];",
+               .map((img) => `the image ${{img.currentSrc || img.src}} did not load`);
+             return [...(window.__pageErrors ?? []).map((error) => `error: ${{error}}`), ...broken];"),
             vec![],
         )
         .await?;
