@@ -11,6 +11,13 @@ pub const MOUNT_CLASS: &str = "rw-mount";
 /// On a server-rendered snippet's mount: the markup version, the article's fingerprint and the
 /// markup's hash (see `src/snippet.rs`); its presence makes the loader choose the hydrating build.
 pub const SERVER_RENDERED_ATTRIBUTE: &str = "data-server-rendered";
+/// On the mount the entry paints from a JSON `src` before the WebAssembly (`js/first-paint.js`):
+/// the URL the article came from, which the WebAssembly compares with its own before it takes the
+/// painted article over.
+pub const FIRST_PAINT_ATTRIBUTE: &str = "data-first-paint";
+/// The localStorage key of the reader's text size, namespaced so it cannot collide with the host
+/// page's keys.
+pub const STORAGE_KEY: &str = "reader-widget:text-size";
 /// [`MOUNT_CLASS`] as a selector; and a server-rendered snippet's mount. Written out rather than
 /// formatted where used: `format!` in the hydration check cost the hydrating build 215 bytes
 /// brotli. (Checked against the names they are made of by the tests below.)

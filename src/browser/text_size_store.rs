@@ -11,10 +11,8 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
+pub use crate::shared_names::STORAGE_KEY;
 use crate::text_size::TextSize;
-
-/// The localStorage key, namespaced so it cannot collide with the host page's keys.
-pub const STORAGE_KEY: &str = "reader-widget:text-size";
 
 /// Who changed the text size: the reader (in any embed or another tab) or the page's script
 /// (the `textSize` property or the `text-size` attribute).
