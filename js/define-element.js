@@ -28,47 +28,6 @@ export function takeEarlyArticle(url, signal) {
   return request.response;
 }
 
-const TOO_LARGE = Symbol("too large");
-
-/**
- * The body of `response` as text (UTF-8, as `response.text()` reads it), or what `isTooLarge`
- * recognises once it is over `limit` bytes: at once when its Content-Length says so, before any
- * of the body is read, and otherwise as soon as that many bytes have arrived. Either way the
- * download stops there.
- */
-export async function textWithin(response, limit) {
-  const declared = Number(response.headers.get("content-length"));
-  if (declared > limit) {
-    response.body?.cancel().catch(() => {});
-    return TOO_LARGE;
-  }
-  if (!response.body) return response.text();
-  const reader = response.body.getReader();
-  const chunks = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.byteLength;
-    if (length > limit) {
-      reader.cancel().catch(() => {});
-      return TOO_LARGE;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
-
-export function isTooLarge(value) {
-  return value === TOO_LARGE;
-}
-
 const TIMED_OUT = Symbol("timed out");
 
 /** What `promise` gives, or what `isTimeOut` recognises if `ms` milliseconds pass first. */

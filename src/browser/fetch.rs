@@ -18,16 +18,24 @@ extern "C" {
     /// aborting aborts it.
     #[wasm_bindgen(js_name = takeEarlyArticle)]
     fn take_early_article(url: &str, signal: Option<&AbortSignal>) -> Option<js_sys::Promise>;
-    /// The response's body as text, unless it is over `limit` bytes (see `textWithin`).
-    #[wasm_bindgen(js_name = textWithin)]
-    fn text_within_js(response: &Response, limit: f64) -> js_sys::Promise;
-    #[wasm_bindgen(js_name = isTooLarge)]
-    fn is_too_large(value: &JsValue) -> bool;
     /// `promise` raced against a timer (see `within`).
     #[wasm_bindgen(js_name = within)]
     fn within_js(promise: &js_sys::Promise, ms: i32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = isTimeOut)]
     fn is_time_out(value: &JsValue) -> bool;
+}
+
+// Shared with the entry's first paint, so that both take the same answers as articles.
+#[wasm_bindgen(module = "/js/fetch-text.js")]
+extern "C" {
+    /// Whether a Content-Type may carry an article (see `mayCarryArticle`).
+    #[wasm_bindgen(js_name = mayCarryArticle)]
+    fn may_carry_article(content_type: &str) -> bool;
+    /// The response's body as text, unless it is over `limit` bytes (see `textWithin`).
+    #[wasm_bindgen(js_name = textWithin)]
+    fn text_within_js(response: &Response, limit: f64) -> js_sys::Promise;
+    #[wasm_bindgen(js_name = isTooLarge)]
+    fn is_too_large(value: &JsValue) -> bool;
 }
 
 /// How long an article may take to arrive, headers and body, before the embed gives up.
@@ -37,23 +45,6 @@ const FETCH_TIMEOUT_MS: i32 = 10_000;
 async fn within(promise: js_sys::Promise, ms: i32) -> Result<Option<JsValue>, JsValue> {
     let first = JsFuture::from(within_js(&promise, ms)).await?;
     Ok((!is_time_out(&first)).then_some(first))
-}
-
-/// Whether a Content-Type may carry an article: any JSON type (`application/json`,
-/// `application/ld+json`, `…+json`), and the types servers give files they know nothing about
-/// (`text/plain`, `application/octet-stream`: a `.jsonld` file or a raw file host). Anything else
-/// (an HTML sign-in page, an image) says the answer is not the article.
-fn may_carry_article(content_type: &str) -> bool {
-    let essence = content_type
-        .split(';')
-        .next()
-        .unwrap_or_default()
-        .trim()
-        .to_ascii_lowercase();
-    essence.ends_with("/json")
-        || essence.ends_with("+json")
-        || essence == "text/plain"
-        || essence == "application/octet-stream"
 }
 
 /// Fetches and reads the article at `url`; the article and the URL it finally came from (after
