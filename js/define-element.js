@@ -6,6 +6,7 @@
 // `make shared-names` (tests/shared_names.rs fails while they differ from the Rust's):
 const EARLY_ARTICLES = Symbol.for("reader-widget:early-articles");
 const MOUNT_SELECTOR = ".rw-mount";
+const FIRST_PAINT_SELECTOR = "[data-first-paint]";
 const CHECKED_SIZE_SELECTOR = ".rw-sizes__input:checked";
 const SKIP_LINK_SELECTOR = ".rw-skip-link";
 const ARTICLE_SELECTOR = ".rw-article";
@@ -292,12 +293,16 @@ export function holdUntilTogether(host) {
     const mount = host.shadowRoot?.querySelector(MOUNT_SELECTOR);
     if (!mount || stopped) return;
     if (!held.has(host)) {
-      // An empty box as tall as what the mount showed (a loading embed's placeholder, say) keeps
-      // its room. Not a copy of the mount: with one (its slot copied too), WebKit's page crashed
-      // in 2 of 5 runs of the end-to-end tests, and in none of 5 without.
-      const standIn = document.createElement("div");
-      standIn.style.height = `${mount.getBoundingClientRect().height}px`;
-      mount.before(standIn);
+      // The article the entry painted (js/first-paint.js) stays until this shows in its place.
+      // Otherwise an empty box as tall as what the mount showed (a loading embed's placeholder,
+      // say) keeps its room. Not a copy of the mount: with one (its slot copied too), WebKit's
+      // page crashed in 2 of 5 runs of the end-to-end tests, and in none of 5 without.
+      let standIn = host.shadowRoot.querySelector(FIRST_PAINT_SELECTOR);
+      if (!standIn) {
+        standIn = document.createElement("div");
+        standIn.style.height = `${mount.getBoundingClientRect().height}px`;
+        mount.before(standIn);
+      }
       held.set(host, [mount, [], standIn]);
     }
     mount.hidden = true;
@@ -345,8 +350,22 @@ function showHeld() {
 }
 
 function reveal(mount, standIn) {
+  // Focus in the painted article (on a size step, say) moves to the same place in the app's.
+  const focused = standIn.getRootNode().activeElement;
+  const path = [];
+  for (let node = focused; node && node !== standIn && standIn.contains(node); node = node.parentElement) {
+    path.unshift([...node.parentElement.children].indexOf(node));
+  }
   mount.hidden = false;
   standIn.remove();
+  const target = path.length ? path.reduce((node, index) => node?.children[index], mount) : null;
+  if (!target) return;
+  // A skip link's target takes focus only while it has it, as the app's own skip links do.
+  if (focused.getAttribute("tabindex") === "-1" && !target.hasAttribute("tabindex")) {
+    target.tabIndex = -1;
+    target.addEventListener("blur", () => target.removeAttribute("tabindex"), { once: true });
+  }
+  target.focus({ preventScroll: true });
 }
 
 /**

@@ -15,6 +15,9 @@ pub const SERVER_RENDERED_ATTRIBUTE: &str = "data-server-rendered";
 /// the URL the article came from, which the WebAssembly compares with its own before it takes the
 /// painted article over.
 pub const FIRST_PAINT_ATTRIBUTE: &str = "data-first-paint";
+/// The painted mount, which is not a [`MOUNT_CLASS`]: what looks for the app's mount never finds
+/// it.
+pub const FIRST_PAINT_SELECTOR: &str = "[data-first-paint]";
 /// The localStorage key of the reader's text size, namespaced so it cannot collide with the host
 /// page's keys.
 pub const STORAGE_KEY: &str = "reader-widget:text-size";
@@ -52,6 +55,7 @@ mod tests {
     #[test]
     fn the_selectors_are_made_of_the_names() {
         assert_eq!(MOUNT_SELECTOR, format!(".{MOUNT_CLASS}"));
+        assert_eq!(FIRST_PAINT_SELECTOR, format!("[{FIRST_PAINT_ATTRIBUTE}]"));
         assert_eq!(
             SERVER_RENDERED_MOUNT_SELECTOR,
             format!(".{MOUNT_CLASS}[{SERVER_RENDERED_ATTRIBUTE}]")

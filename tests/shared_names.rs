@@ -14,9 +14,9 @@ use std::path::PathBuf;
 use reader_widget::article::{MAX_ARTICLE_BYTES, MAX_BLOCKS, MAX_HEADLINE_CHARS, MAX_TEXT_CHARS};
 use reader_widget::labels::ENGLISH;
 use reader_widget::shared_names::{
-    ARTICLE_CLASS, BOOT_KEY, EARLY_ARTICLES_KEY, FIRST_PAINT_ATTRIBUTE, LISTEN_PASSAGES_SELECTOR,
-    MOUNT_CLASS, MOUNT_SELECTOR, SERVER_RENDERED_ATTRIBUTE, SERVER_RENDERED_MOUNT_SELECTOR,
-    SIZE_INPUT_CLASS, SKIP_LINK_CLASS, STORAGE_KEY,
+    ARTICLE_CLASS, BOOT_KEY, EARLY_ARTICLES_KEY, FIRST_PAINT_ATTRIBUTE, FIRST_PAINT_SELECTOR,
+    LISTEN_PASSAGES_SELECTOR, MOUNT_CLASS, MOUNT_SELECTOR, SERVER_RENDERED_ATTRIBUTE,
+    SERVER_RENDERED_MOUNT_SELECTOR, SIZE_INPUT_CLASS, SKIP_LINK_CLASS, STORAGE_KEY,
 };
 use reader_widget::text_size::TextSize;
 
@@ -77,6 +77,7 @@ fn shared_constants() -> Vec<(&'static str, String)> {
     vec![
         ("MOUNT_CLASS", string(MOUNT_CLASS)),
         ("FIRST_PAINT_ATTRIBUTE", string(FIRST_PAINT_ATTRIBUTE)),
+        ("FIRST_PAINT_SELECTOR", string(FIRST_PAINT_SELECTOR)),
         ("STORAGE_KEY", string(STORAGE_KEY)),
         ("SIZE_LABELS", format!("{{ {} }}", size_labels.join(", "))),
         ("ENGLISH_LABELS", format!("{{ {} }}", english.join(", "))),

@@ -14,7 +14,7 @@ use yew::{AppHandle, AttrValue};
 use crate::article::LabelOverrides;
 use crate::browser::app::{ArticleSource, EmbedRoot, EmbedRootProps, ReaderAppProps, SharedView};
 use crate::browser::text_size_store::{self, ChangeOrigin};
-use crate::browser::{arrivals, console, events, styles};
+use crate::browser::{arrivals, console, events, first_paint, styles};
 use crate::markup::{self, MarkupNode};
 use crate::shared_names::{MOUNT_CLASS, MOUNT_SELECTOR};
 use crate::text_size::{TextSize, TextSizeError};
@@ -122,7 +122,7 @@ fn connect(host: HtmlElement) {
         // A step the reader checked before the script came is their choice, made the page's
         // as a click on a live switcher is (the first render showed the stored step instead).
         let rendered = props.requested_size.unwrap_or_default();
-        if let Some(step) = crate::browser::hydration::step_chosen_before(&mount, rendered) {
+        if let Some(step) = first_paint::step_chosen_before(&mount, rendered) {
             text_size_store::choose(step, ChangeOrigin::Reader);
         }
         styles::apply(&shadow);
@@ -147,9 +147,25 @@ fn connect(host: HtmlElement) {
         put_app_back(&host, app);
         return;
     }
-    // A reconnected element starts afresh in the shadow root it already has.
-    while let Some(child) = shadow.first_child() {
-        let _ = shadow.remove_child(&child);
+    // A reconnected element starts afresh in the shadow root it already has, but for the
+    // article the entry painted from this `src`, which stays until the app's own replaces it.
+    let painted = first_paint::painted_mount(&shadow, &props.source);
+    let children = shadow.child_nodes();
+    for child in (0..children.length())
+        .rev()
+        .filter_map(|index| children.get(index))
+    {
+        if painted.as_ref().map(AsRef::<web_sys::Node>::as_ref) != Some(&child) {
+            let _ = shadow.remove_child(&child);
+        }
+    }
+    if let Some(painted) = &painted {
+        // As with a snippet: a step the reader checked there is their choice.
+        let (chosen, _) = text_size_store::current_choice();
+        let rendered = chosen.or(props.requested_size).unwrap_or_default();
+        if let Some(step) = first_paint::step_chosen_before(painted, rendered) {
+            text_size_store::choose(step, ChangeOrigin::Reader);
+        }
     }
     styles::apply(&shadow);
     // Pooled apps are empty: `retire` keeps only those that rendered themselves empty.
@@ -167,6 +183,8 @@ fn connect(host: HtmlElement) {
             mount
         }
     };
+    // Out of sight while the painted article is shown: `holdUntilTogether` shows it in its place.
+    let _ = mount.toggle_attribute_with_force("hidden", painted.is_some());
     if shadow.append_child(&mount).is_err() {
         if let Some(idle) = pooled {
             IDLE_APPS.with(|apps| apps.borrow_mut().push(idle));

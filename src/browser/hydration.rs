@@ -1,14 +1,12 @@
 //! Taking over a server-rendered snippet (the `hydration` feature's build only): whether the
-//! markup in an element's shadow root is one the app can hydrate as it is, and the step the
-//! reader chose in it before the script came.
+//! markup in an element's shadow root is one the app can hydrate as it is.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, ShadowRoot};
+use web_sys::{Element, ShadowRoot};
 
 use crate::article::{check, Article};
 use crate::browser::app::ArticleSource;
 use crate::shared_names::{SERVER_RENDERED_ATTRIBUTE, SERVER_RENDERED_MOUNT_SELECTOR};
-use crate::text_size::TextSize;
 
 /// The mount of a server-rendered snippet (see `src/snippet.rs`) that the app can take over as
 /// it is: rendered by a build whose markup this one renders (the version), from the article the
@@ -40,19 +38,6 @@ pub fn server_rendered_mount(shadow: &ShadowRoot, source: &ArticleSource) -> Opt
     }
     let nodes = dom_children(&mount).into_iter().map(DomNode).collect();
     (crate::shadow_markup::markup_hash(nodes)? == markup).then_some(mount)
-}
-
-/// The step checked in a snippet's switcher when it is not `rendered`, the one the server
-/// checked: a step the reader chose before the script came.
-pub fn step_chosen_before(mount: &Element, rendered: TextSize) -> Option<TextSize> {
-    let checked = mount.query_selector("input:checked").ok()??;
-    let step = checked
-        .dyn_into::<HtmlInputElement>()
-        .ok()?
-        .value()
-        .parse::<TextSize>()
-        .ok()?;
-    (step != rendered).then_some(step)
 }
 
 /// A node of the shadow root's DOM, as the markup hash sees it.

@@ -9,6 +9,7 @@ mod console;
 mod element;
 mod events;
 mod fetch;
+mod first_paint;
 mod focus;
 #[cfg(feature = "hydration")]
 mod hydration;
