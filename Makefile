@@ -6,12 +6,15 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 DEMO_ADDRESS := 127.0.0.1
 DEMO_PORT := 8080
-# First load of one embed, brotli-compressed, in bytes.
-SIZE_BUDGET := 92160
+# First load of one embed, brotli-compressed, in bytes. 90 KB until the entry's first paint,
+# whose painter and stylesheet (5.0 KB) put a `src` article on screen after 6.4 KB of script
+# instead of 97 KB (docs/performance.md).
+SIZE_BUDGET := 98304
 # First load of a page of server-rendered snippets (the hydrating build and the stylesheet), in
 # bytes brotli: its text is on screen, styled, before any of it arrives. 100 KB until Listen,
-# whose 3.4 KB the room made for it (2.5 KB) did not cover in this build (docs/performance.md).
-SERVER_RENDERED_SIZE_BUDGET := 104448
+# whose 3.4 KB the room made for it (2.5 KB) did not cover in this build; 102 KB until the
+# entry's first paint, which these pages carry unused (docs/performance.md).
+SERVER_RENDERED_SIZE_BUDGET := 110592
 # The one nightly toolchain every nightly step uses (the release WebAssembly, the fuzzers), named
 # in scripts/nightly-toolchain, which scripts/install-tools.sh installs.
 NIGHTLY := $(shell cat scripts/nightly-toolchain)

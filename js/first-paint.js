@@ -11,7 +11,6 @@
 // stylesheet's `:has()` rules alone, as a server-rendered snippet's do.
 // Names shared with the Rust (src/shared_names.rs, src/text_size.rs), written by
 // `make shared-names` (tests/shared_names.rs fails while they differ from the Rust's):
-const MOUNT_CLASS = "rw-mount";
 const FIRST_PAINT_ATTRIBUTE = "data-first-paint";
 const STORAGE_KEY = "reader-widget:text-size";
 const SIZE_CLASSES = { xs: "rw-size-xs", sm: "rw-size-sm", md: "rw-size-md", lg: "rw-size-lg" };
@@ -384,23 +383,24 @@ function build(document, tree) {
 let painted = 0;
 
 /**
- * Paints `element`'s article from `json`, fetched from `url` (its final URL), in a new shadow
- * root styled by `sheet`, a constructed stylesheet; nothing where the painter declines or the
- * element is no longer waiting for it. Returns whether it painted.
+ * Paints `element`'s article from `json` in a new shadow root styled by `sheet`, a constructed
+ * stylesheet: `url` is the URL the element asks for (the WebAssembly takes the painted article
+ * over only if it asks for the same), `base` the one the answer came from. Nothing where the
+ * painter declines or the element is no longer waiting for it. Returns whether it painted.
  */
-export function paintFirst(element, json, url, sheet) {
+export function paintFirst(element, json, { url, base, sheet }) {
   if (element.shadowRoot || !element.isConnected || element.hasAttribute("listen") || element.hasAttribute("labels")) {
     return false;
   }
   const contextLang = element.closest("[lang]")?.getAttribute("lang") ?? undefined;
   const size = initialSize(element);
-  const tree = articleTree(json, { base: url, contextLang, size, prefix: `rw-p${++painted}`, longDate });
+  const tree = articleTree(json, { base, contextLang, size, prefix: `rw-p${++painted}`, longDate });
   if (!tree) return false;
   const shadow = element.attachShadow({ mode: "open" });
   shadow.adoptedStyleSheets = [sheet];
+  // Not the app's mount (no class): what looks for that never finds this one.
   const mount = element.ownerDocument.createElement("div");
-  mount.className = MOUNT_CLASS;
-  mount.setAttribute(FIRST_PAINT_ATTRIBUTE, element.getAttribute("src").trim());
+  mount.setAttribute(FIRST_PAINT_ATTRIBUTE, url);
   mount.append(build(element.ownerDocument, tree));
   shadow.append(mount);
   // Fragment links do not cross a shadow root: until the WebAssembly's own handlers take over,
@@ -410,7 +410,9 @@ export function paintFirst(element, json, url, sheet) {
     const target = link && mount.isConnected && shadow.getElementById(link.getAttribute("href").slice(1));
     if (!target) return;
     event.preventDefault();
+    // Focusable only while it has focus, so that it never becomes a stop of its own.
     target.tabIndex = -1;
+    target.addEventListener("blur", () => target.removeAttribute("tabindex"), { once: true });
     target.focus();
   });
   return true;

@@ -9,6 +9,8 @@
 // each element takes its response once (by URL), with the power to abort it, and fetches anything
 // later itself. A request whose elements have all left the page by the time the widget starts is
 // aborted.
+// Each such article is painted as soon as it arrives, as static markup (js/first-paint.js), so a
+// reader sees it without waiting for the WebAssembly, which takes the painted article over.
 // Elements with `loading="lazy"` wait until they come within about a screen of the viewport: a
 // page whose every embed is lazy loads nothing more than this file until then.
 // Names shared with the Rust (src/shared_names.rs, src/text_size.rs), written by
@@ -16,7 +18,11 @@
 const SERVER_RENDERED_MOUNT_SELECTOR = ".rw-mount[data-server-rendered]";
 const EARLY_ARTICLES = Symbol.for("reader-widget:early-articles");
 const BOOT = Symbol.for("reader-widget:boot");
+const MAX_ARTICLE_BYTES = 2097152;
 // End of the names shared with the Rust.
+
+import { paintFirst } from "./first-paint.js";
+import { isTooLarge, mayCarryArticle, textWithin } from "./fetch-text.js";
 
 if (!customElements.get("reader-widget")) {
   whenAnyEmbedIsWanted(start);
@@ -80,6 +86,7 @@ function start() {
         // The element that takes it takes its controller too (a timeout, its removal abort it).
         early.set(url, { response, controller });
         requests.set(url, { controller, elements: [] });
+        paintOnArrival(response, url, requests.get(url).elements);
       }
       requests.get(url).elements.push(element);
     } catch {
@@ -97,6 +104,37 @@ function start() {
   started
     .then(abortUnclaimed)
     .catch((error) => console.error("<reader-widget>: the widget could not start:", error));
+}
+
+let firstPaintSheet;
+
+/**
+ * Paints each of `elements` (filled in by the time it arrives) from `response` for `url` as soon
+ * as it arrives, unless the WebAssembly has come first. The response is read from a copy taken
+ * before the WebAssembly can take it (its reactions run after this one's), under the rules the
+ * WebAssembly reads it by: a status, a type and a size it would refuse paint nothing.
+ */
+function paintOnArrival(response, url, elements) {
+  // Without constructed stylesheets the painted article would be unstyled: no first paint.
+  if (typeof CSSStyleSheet !== "function" || !("adoptedStyleSheets" in ShadowRoot.prototype)) return;
+  response
+    .then((answer) => {
+      const type = answer.headers.get("content-type");
+      if (!answer.ok || (type !== null && !mayCarryArticle(type))) return undefined;
+      return textWithin(answer.clone(), MAX_ARTICLE_BYTES).then((json) => {
+        if (isTooLarge(json)) return;
+        if (!firstPaintSheet) {
+          firstPaintSheet = new CSSStyleSheet();
+          // The release's reader-widget.css, the snippets' stylesheet, written here by
+          // scripts/package.mjs: the widget's styles and the size steps that work without script.
+          firstPaintSheet.replaceSync("__READER_WIDGET_STYLESHEET__");
+        }
+        const base = answer.url || url;
+        for (const element of elements) paintFirst(element, json, { url, base, sheet: firstPaintSheet });
+      });
+    })
+    // A failed request is its element's to report; whatever else fails, the WebAssembly paints.
+    .catch(() => {});
 }
 
 /** Whether `element` asks to wait for the reader (`loading="lazy"`, as on `img` and `iframe`). */

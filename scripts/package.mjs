@@ -79,6 +79,8 @@ for (const wasmDir of buildDirs) {
 // Every widget file the entry loads, with its SRI hash, written into the entry: the entry checks
 // each (see js/reader-widget.js), so the integrity a page gives the entry covers them all.
 rewrite(entry, `"__READER_WIDGET_INTEGRITY__"`, JSON.stringify(JSON.stringify(integrity)));
+// The stylesheet the entry paints articles with before the WebAssembly (js/first-paint.js).
+rewrite(entry, `"__READER_WIDGET_STYLESHEET__"`, JSON.stringify(readFileSync(join(dir, "reader-widget.css"), "utf8")));
 const loaded = buildDirs.flatMap(filesUnder).map((path) => relative(dir, path)).sort();
 
 // The element's TypeScript types (React's JSX apart) and its Custom Elements Manifest, as written.

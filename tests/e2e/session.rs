@@ -94,12 +94,13 @@ impl Session {
         }
     }
 
-    /// Waits until the `index`-th embed shows its article (rendered, and no longer held back to
-    /// appear with the embeds arriving with it).
+    /// Waits until the `index`-th embed shows its article in the app's mount (rendered, and no
+    /// longer held back to appear with the embeds arriving with it), not only as the entry
+    /// painted it before the WebAssembly came.
     pub async fn wait_for_article(&self, index: usize) -> Outcome {
         self.wait_until(
             &format!("embed {index} to show its article"),
-            "return document.querySelectorAll('reader-widget')[arguments[0]]?.shadowRoot?.querySelector('.rw-article__paragraph')?.offsetHeight > 0",
+            "return document.querySelectorAll('reader-widget')[arguments[0]]?.shadowRoot?.querySelector('.rw-mount .rw-article__paragraph')?.offsetHeight > 0",
             vec![json!(index)],
         )
         .await
