@@ -19,6 +19,8 @@ mod errors;
 /// Every example of the catalogue (`demo/examples.json`), with axe at every size, and every
 /// page loading with no failed request and no error.
 mod examples;
+/// The first paint of a JSON `src`, before the WebAssembly, and its takeover.
+mod first_paint;
 /// The package in a Vite app: a plain page, React 19 (client and hydrated) and Vue 3.
 mod frameworks;
 /// Pages that fight back: strict policies, hostile styles, meddling scripts, tampered files.
@@ -49,6 +51,7 @@ mod wordpress;
 use accessibility::*;
 use errors::*;
 use examples::*;
+use first_paint::*;
 use frameworks::*;
 use hostile::*;
 use installed::*;
@@ -93,6 +96,8 @@ scenarios![chromium_only:
 // Every engine runs these, in this order.
 scenarios![all:
     renders_from_src,
+    a_src_embed_paints_its_article_styled_before_the_webassembly,
+    the_takeover_keeps_the_painted_text_and_the_step_chosen_and_focused,
     renders_from_inline_json,
     renders_from_json_ld_by_src_and_inline,
     enhances_the_publishers_article_markup,

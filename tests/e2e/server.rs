@@ -14,6 +14,10 @@ use std::sync::{Arc, Condvar, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+// Beside this file wherever it is included (the e2e tests, browser fuzzing, the bench).
+#[path = "held_back.rs"]
+mod held_back;
+
 /// How many never-ending responses the browser has closed (aborted) so far; read at
 /// `/hostile/aborted-count`.
 static ABORTED: AtomicUsize = AtomicUsize::new(0);
@@ -329,6 +333,17 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
                 }
                 return file(&assets_root, path);
             }
+            // "/held-back-<round>/…" is the same build, its WebAssembly held until the round is
+            // released (a held script would hold the page's load event too).
+            if let Some((round, path)) = path
+                .strip_prefix("/held-back-")
+                .and_then(|rest| rest.split_once('/'))
+            {
+                if path.ends_with(".wasm") {
+                    held_back::hold_until_released(round);
+                }
+                return file(&assets_root, path);
+            }
             // "/tampered-glue/…" and "/tampered-wasm/…" are the same build as a CDN that was
             // tampered with serves it: every JavaScript file but the entry with a line added,
             // or the WebAssembly with a byte changed.
@@ -385,6 +400,13 @@ pub fn start_with_pages(pages_root: PathBuf, dist: PathBuf) -> Origins {
             }
             if path == "/theming/guide.html" {
                 return guide_theme_page(&asset_origin);
+            }
+            if path == "/first-paint/page.html" {
+                return recorded_page(&held_back::page(&asset_origin, query));
+            }
+            if path == "/first-paint/release" {
+                held_back::release(query);
+                return Response::new(200, "text/plain", b"released");
             }
             if path == "/listen/page.html" {
                 return listen_page(&asset_origin, query);
