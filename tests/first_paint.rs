@@ -253,6 +253,19 @@ fn case(name: String, article: &Value, context_lang: Option<&'static str>) -> Ca
     }
 }
 
+/// The field at `pointer` of `full` as each hostile value of another type, and missing.
+fn other_values_and_none(cases: &mut Vec<Case>, full: &Value, pointer: &str) {
+    for value in hostile_values() {
+        let article = with(full.clone(), pointer, value.clone());
+        cases.push(case(format!("{pointer} = {value}"), &article, None));
+    }
+    cases.push(case(
+        format!("without {pointer}"),
+        &without(full.clone(), pointer),
+        None,
+    ));
+}
+
 /// The generated table: every hostile value in every field, every field missing, and the shapes
 /// around them (other block types, the article's own labels, JSON-LD, the languages around it).
 fn table() -> Vec<Case> {
@@ -263,15 +276,7 @@ fn table() -> Vec<Case> {
             let article = with(full.clone(), pointer, Value::from(text));
             cases.push(case(format!("{pointer} = string {index}"), &article, None));
         }
-        for value in hostile_values() {
-            let article = with(full.clone(), pointer, value.clone());
-            cases.push(case(format!("{pointer} = {value}"), &article, None));
-        }
-        cases.push(case(
-            format!("without {pointer}"),
-            &without(full.clone(), pointer),
-            None,
-        ));
+        other_values_and_none(&mut cases, &full, pointer);
     }
     for pointer in [
         "/image/width",
@@ -283,15 +288,7 @@ fn table() -> Vec<Case> {
         "/source",
         "/image",
     ] {
-        for value in hostile_values() {
-            let article = with(full.clone(), pointer, value.clone());
-            cases.push(case(format!("{pointer} = {value}"), &article, None));
-        }
-        cases.push(case(
-            format!("without {pointer}"),
-            &without(full.clone(), pointer),
-            None,
-        ));
+        other_values_and_none(&mut cases, &full, pointer);
     }
     for context in [
         None,
