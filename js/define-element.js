@@ -358,14 +358,22 @@ function reveal(mount, standIn) {
   }
   mount.hidden = false;
   standIn.remove();
-  const target = path.length ? path.reduce((node, index) => node?.children[index], mount) : null;
-  if (!target) return;
-  // A skip link's target takes focus only while it has it, as the app's own skip links do.
-  if (focused.getAttribute("tabindex") === "-1" && !target.hasAttribute("tabindex")) {
-    target.tabIndex = -1;
-    target.addEventListener("blur", () => target.removeAttribute("tabindex"), { once: true });
+  if (path.length) moveFocus(focused, path.reduce((node, index) => node?.children[index], mount));
+}
+
+/** Focuses `target` as `focused` was, which has gone; where the page prevents it, nothing. */
+function moveFocus(focused, target) {
+  try {
+    if (!target) return;
+    // A skip link's target takes focus only while it has it, as the app's own skip links do.
+    if (focused.getAttribute("tabindex") === "-1" && !target.hasAttribute("tabindex")) {
+      target.tabIndex = -1;
+      target.addEventListener("blur", () => target.removeAttribute("tabindex"), { once: true });
+    }
+    target.focus({ preventScroll: true });
+  } catch {
+    // A page that broke focus() keeps focus where the browser puts it.
   }
-  target.focus({ preventScroll: true });
 }
 
 /**

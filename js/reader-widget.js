@@ -121,6 +121,8 @@ function paintOnArrival(response, url, elements) {
     .then((answer) => {
       const type = answer.headers.get("content-type");
       if (!answer.ok || (type !== null && !mayCarryArticle(type))) return undefined;
+      // Each element the WebAssembly reached first has its own shadow root: no copy to read.
+      if (elements.every((element) => element.shadowRoot)) return undefined;
       return textWithin(answer.clone(), MAX_ARTICLE_BYTES).then((json) => {
         if (isTooLarge(json)) return;
         if (!firstPaintSheet) {
