@@ -1,10 +1,10 @@
 //! The names the widget's JavaScript shares with the Rust, defined once here: the classes and the
 //! attribute the loader and the element's definition look for, and the global keys the loader
-//! hands the build's module (the text sizes' codes and classes are [`crate::text_size`]'s). The
-//! JavaScript files cannot import them (the entry is one standalone file, loaded before the
-//! WebAssembly; the element's definition is loaded alone by wasm-bindgen), so each holds a block
-//! of constants written from these (`make shared-names`), which `tests/shared_names.rs` fails on
-//! while it differs.
+//! hands the build's module (the text sizes' codes and classes are [`crate::text_size`]'s), and
+//! what the entry's first paint shares with the view. Each JavaScript file holds a block of
+//! constants written from these (`make shared-names`), which `tests/shared_names.rs` fails on
+//! while it differs: wasm-bindgen loads the element's definition alone, with nothing to import
+//! them from.
 
 /// The element in the shadow root that the widget renders into.
 pub const MOUNT_CLASS: &str = "rw-mount";

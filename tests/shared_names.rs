@@ -3,8 +3,9 @@
 //! `UPDATE_SHARED_NAMES=1`, as `make shared-names` runs it, this test writes them), no script
 //! names a widget class, the snippet's attribute or a global key anywhere else, and every shared
 //! class is one the widget renders (in a server-rendered snippet of the seed, whose markup is the
-//! app's first render) or styles. The scripts cannot import the names: the entry must stay one
-//! standalone file, loaded before the WebAssembly, and wasm-bindgen loads the element's
+//! app's first render) or styles. The first paint's painter (`js/first-paint.js`) writes the
+//! view's classes itself, proven by `tests/first_paint.rs`, so its block is checked but not its
+//! text around it. The scripts do not import the names: wasm-bindgen loads the element's
 //! definition alone.
 #![cfg(not(target_arch = "wasm32"))]
 
