@@ -166,8 +166,10 @@ fn connect(host: HtmlElement) {
         if let Some(step) = first_paint::step_chosen_before(painted, rendered) {
             text_size_store::choose(step, ChangeOrigin::Reader);
         }
+    } else {
+        // The painted article's stylesheet is the snippets', the app's styles and more: it stays.
+        styles::apply(&shadow);
     }
-    styles::apply(&shadow);
     // Pooled apps are empty: `retire` keeps only those that rendered themselves empty.
     let pooled = IDLE_APPS.with(|idle| idle.borrow_mut().pop());
     let mount = match &pooled {

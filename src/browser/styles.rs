@@ -4,26 +4,14 @@
 
 use std::cell::RefCell;
 
-use wasm_bindgen::JsCast;
 use web_sys::{CssStyleSheet, ShadowRoot};
 
 thread_local! {
     static SHARED_SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
 }
 
-/// Applies the widget's styles inside `shadow`, unless it has them: the entry's first paint
-/// adopted the snippets' stylesheet, the widget's styles and the size steps that work without
-/// script, which stay right for the app.
+/// Applies the widget's styles inside `shadow`.
 pub fn apply(shadow: &ShadowRoot) {
-    // Read through `Reflect`: where `adoptedStyleSheets` is missing, its getter gives undefined.
-    let adopted = js_sys::Reflect::get(shadow, &"adoptedStyleSheets".into()).ok();
-    if adopted
-        .as_ref()
-        .and_then(|sheets| sheets.dyn_ref::<js_sys::Array>())
-        .is_some_and(|sheets| sheets.length() > 0)
-    {
-        return;
-    }
     match shared_sheet() {
         Some(sheet) => shadow.set_adopted_style_sheets(&js_sys::Array::of1(&sheet)),
         None => {
