@@ -4,7 +4,7 @@
 // The markup is the Yew view's for a ready article with English labels (src/components/), and
 // tests/first_paint.rs proves the two equal over every fixture article, the fuzz corpus and a
 // table of hostile strings, so a change to either alone fails. What the painter cannot paint as
-// the view would (another language's labels, Listen, a publisher's labels, JSON-LD, an article
+// the view would (another language, Listen, a publisher's labels, JSON-LD, an article
 // the widget refuses) it declines, and the WebAssembly paints it, as it always has.
 // Built with createElement and textContent only: nothing is parsed as HTML, so a page enforcing
 // Trusted Types has nothing to refuse. The size steps work before the WebAssembly by the
@@ -32,6 +32,8 @@ const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
 const trim = (text) => text.replace(EDGE_SPACE, "");
 const isBlank = (text) => trim(text) === "";
+/** An optional text trimmed, or undefined where it is absent or blank. */
+const trimmedText = (text) => (text === undefined || isBlank(text) ? undefined : trim(text));
 const hasOwn = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 // `null` reads as absent, as a missing member does (src/json.rs).
 const present = (object, key) => hasOwn(object, key) && object[key] !== null;
@@ -215,7 +217,7 @@ export function articleTree(json, { base, contextLang, size, prefix, longDate: d
     }
     const article = readArticle(root);
     if (!speaksEnglish(article.lang ?? contextLang)) return null;
-    const lang = article.lang === undefined || isBlank(article.lang) ? undefined : trim(article.lang);
+    const lang = trimmedText(article.lang);
     // Only an English tag reaches here: a script subtag is all that could make it right-to-left.
     const script = lang?.split(/[-_]/)[1];
     if (script !== undefined && utf8Length(script) === 4 && asciiLower(script) !== "latn") return null;
@@ -266,7 +268,7 @@ function view(article, { base, size, prefix, dates, lang }) {
     "header",
     [["part", "header"], ["class", "rw-article__header"]],
     ["h2", [["part", "headline"], ["class", "rw-article__headline"]], article.headline],
-    ...(article.standfirst !== undefined && !isBlank(article.standfirst)
+    ...(trimmedText(article.standfirst) !== undefined
       ? [["p", [["class", "rw-article__standfirst"]], article.standfirst]]
       : []),
     ...metaLine(article, labels, dates, base),
@@ -290,7 +292,7 @@ function view(article, { base, size, prefix, dates, lang }) {
 
 /** Byline, source and date, as `meta_line` in src/components/article_view.rs: a list of none or one. */
 function metaLine(article, labels, dates, base) {
-  const byline = article.byline === undefined || isBlank(article.byline) ? undefined : trim(article.byline);
+  const byline = trimmedText(article.byline);
   const source =
     article.source && !isBlank(article.source.name) && byline !== trim(article.source.name) ? article.source : undefined;
   const date = article.published === undefined ? undefined : calendarDate(article.published);
@@ -311,8 +313,8 @@ function metaLine(article, labels, dates, base) {
 
 /** The lead figure, its `src` resolved. */
 function figure(image, src, labels) {
-  const caption = image.caption === undefined || isBlank(image.caption) ? undefined : trim(image.caption);
-  const credit = image.credit === undefined || isBlank(image.credit) ? undefined : trim(image.credit);
+  const caption = trimmedText(image.caption);
+  const credit = trimmedText(image.credit);
   const sized = image.width !== undefined && image.height !== undefined;
   const img = [
     "img",
@@ -345,7 +347,7 @@ function block(block) {
         "blockquote",
         [["class", "rw-article__quote"]],
         ["p", [], block.text],
-        ...(block.cite === undefined || isBlank(block.cite)
+        ...(trimmedText(block.cite) === undefined
           ? []
           : [["p", [["class", "rw-article__quote-source"]], "— ", block.cite]]),
       ];

@@ -97,13 +97,7 @@ pub(super) async fn the_takeover_keeps_the_painted_text_and_the_step_chosen_and_
             vec![json!(round)],
         )
         .await?;
-    session
-        .wait_until(
-            "the WebAssembly to take the painted article over",
-            "const root = document.querySelector('reader-widget').shadowRoot; return !root.querySelector('[data-first-paint]') && root.querySelector('.rw-mount .rw-article__paragraph')?.offsetHeight > 0",
-            vec![],
-        )
-        .await?;
+    session.wait_for_article(0).await?;
     let after = shown(session).await?;
     ensure(
         after["app"] == 1 && after["painted"] == 0 && after["text"] == before["text"],
